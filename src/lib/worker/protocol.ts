@@ -1,0 +1,162 @@
+/**
+ * The worker protocol: every type that crosses the boundary between the page and the simulation
+ * worker. Everything here is plain, structured-clone-safe data (no bigint: amounts travel as
+ * decimal strings so views and IndexedDB never meet a bigint).
+ */
+
+/** Error kinds a transaction (or a load) can fail with; see ARCHITECTURE.md. */
+export type ErrorKind =
+	| 'revert'
+	| 'out-of-gas'
+	| 'runtime'
+	| 'call-depth'
+	| 'memory'
+	| 'invalid-tx'
+	| 'syntax'
+	| 'cancelled';
+
+/** A failure located in the learner's source: `file` is a lesson path such as `contracts/Pool.ts`. */
+export type SourceError = {
+	kind: ErrorKind;
+	message: string;
+	file?: string;
+	/** 1-based line in the learner's own TypeScript. */
+	line?: number;
+	column?: number;
+};
+
+/** One event log, with its arguments formatted for display. */
+export type LogView = {
+	address: string;
+	/** the contract's name, when known */
+	contract?: string;
+	event: string;
+	args: Record<string, string>;
+};
+
+/** A transaction receipt as the console shows it. */
+export type ReceiptView = {
+	txHash: string;
+	chainId: number;
+	blockNumber: number;
+	/** account name when known (`alice`), else the address */
+	from: string;
+	to: string;
+	method: string;
+	args: string[];
+	value: string;
+	status: 'success' | 'reverted';
+	gasUsed: number;
+	gasLimit: number;
+	logs: LogView[];
+	returnValue?: string;
+	error?: SourceError;
+};
+
+/** A point of a price series. `time` is unix seconds. Prices are USD as plain numbers. */
+export type PricePoint = { step: number; time: number; price: number };
+
+/** One liquidation, every amount a decimal string in the reserve's smallest unit or USD (8 decimals). */
+export type LiquidationRecord = {
+	id: string;
+	step: number;
+	time: number;
+	txHash: string;
+	borrower: string;
+	liquidator: string;
+	debtSymbol: string;
+	collateralSymbol: string;
+	/** token amounts in whole units as decimal strings (e.g. "1234.5678") */
+	debtRepaid: string;
+	collateralSeized: string;
+	bonus: string;
+	protocolFee: string;
+	liquidatorReceives: string;
+	/** USD values (plain numbers) for plotting */
+	debtRepaidUsd: number;
+	collateralSeizedUsd: number;
+	bonusUsd: number;
+	protocolFeeUsd: number;
+	healthFactorBefore: number;
+	healthFactorAfter: number;
+};
+
+/** Health factors of all borrowers at one step, bucketed for the distribution view. */
+export type HealthBuckets = {
+	step: number;
+	time: number;
+	/** bucket lower edges, ascending; the last bucket is open-ended */
+	edges: number[];
+	counts: number[];
+	/** borrowers with no debt left (HF = max) */
+	noDebt: number;
+	/** median, 10th and 90th percentile of finite HFs */
+	p10: number;
+	median: number;
+	p90: number;
+};
+
+/** Balances of named accounts, as a small table. */
+export type BalanceRow = { account: string; asset: string; amount: string };
+
+/** Data the views need for the whole run (sent once after Run). */
+export type RunOverview = {
+	prices?: { symbol: string; synthetic: boolean; source: string; points: PricePoint[] };
+	liquidations?: LiquidationRecord[];
+	health?: HealthBuckets[];
+	/** scenario-specific summary figures: label -> formatted value */
+	summary?: Record<string, string>;
+};
+
+/** What the page shows at one step of the timeline. */
+export type Frame = {
+	step: number;
+	/** total steps in the run */
+	total: number;
+	label: string;
+	/** unix seconds of the chain's latest block at this step */
+	time: number;
+	blockNumber: number;
+	stateHash: string;
+	/** receipts produced by this step */
+	receipts: ReceiptView[];
+	balances?: BalanceRow[];
+	/** scenario notes to print in the console at this step */
+	notes?: string[];
+};
+
+export type CheckResult = {
+	id: string;
+	title: string;
+	passed: boolean;
+	/** what was expected and what happened, in the learner's terms */
+	message: string;
+};
+
+export type RunProgress = { step: number; total: number | null };
+
+export type RunResult =
+	| { ok: true; steps: number; overview: RunOverview; first: Frame; last: Frame }
+	| { ok: false; error: SourceError; /** frames produced before the failure, if any */ steps: number };
+
+export type LoadRequest = {
+	/** `track/lesson`, e.g. `02-lending/03-liquidation-call` */
+	lessonId: string;
+	/** every contract file of the lesson by path, the learner's edits included */
+	sources: Record<string, string>;
+	seed: number;
+};
+
+export type LoadResult = { ok: true } | { ok: false; errors: SourceError[] };
+
+/** The API the worker exposes with Comlink. */
+export interface SessionApi {
+	load(request: LoadRequest): Promise<LoadResult>;
+	run(onProgress?: (progress: RunProgress) => void): Promise<RunResult>;
+	/** jump to a step; returns the frame there (restores the snapshot, no re-execution) */
+	goto(step: number): Promise<Frame>;
+	frame(step: number): Promise<Frame>;
+	/** receipts of steps `from..to` inclusive */
+	trace(from: number, to: number): Promise<ReceiptView[]>;
+	check(): Promise<CheckResult[]>;
+}
