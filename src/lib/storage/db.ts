@@ -1,0 +1,73 @@
+/**
+ * The Chainlab IndexedDB database (Dexie 4): drafts, progress and settings.
+ *
+ * The schema is a list of versions. To change it, append a version with its `stores` delta and an
+ * optional `upgrade` that rewrites old rows; never edit a version that has shipped.
+ */
+import { Dexie, type DexieOptions, type EntityTable, type Table, type Transaction } from 'dexie';
+
+/** The learner's edit of one lesson file. `updatedAt` is unix milliseconds. */
+export type DraftRow = {
+	lessonId: string;
+	path: string;
+	text: string;
+	updatedAt: number;
+};
+
+export type ProgressStatus = 'not-started' | 'in-progress' | 'solved';
+
+/** Progress on one lesson. `hintsRevealed` maps a check id to how many hint layers are shown. */
+export type ProgressRow = {
+	lessonId: string;
+	status: ProgressStatus;
+	checksPassed: string[];
+	hintsRevealed: Record<string, number>;
+	solutionShown: boolean;
+	updatedAt: number;
+};
+
+/** A setting: any structured-clone-safe value under a key. */
+export type SettingRow = { key: string; value: unknown };
+
+/** One schema version: the table specs it changes and an optional data migration. */
+export type SchemaVersion = {
+	version: number;
+	stores: Record<string, string | null>;
+	upgrade?: (tx: Transaction) => Promise<void> | void;
+};
+
+/** Every schema version, oldest first. Append new versions here. */
+export const schemaVersions: SchemaVersion[] = [
+	{
+		version: 1,
+		stores: {
+			drafts: '[lessonId+path], lessonId, updatedAt',
+			progress: 'lessonId, status, updatedAt',
+			settings: 'key'
+		}
+	}
+];
+
+export type ChainlabDb = Dexie & {
+	/** primary key: [lessonId, path] */
+	drafts: Table<DraftRow, [string, string]>;
+	progress: EntityTable<ProgressRow, 'lessonId'>;
+	settings: EntityTable<SettingRow, 'key'>;
+};
+
+/** Where IndexedDB comes from: the browser's by default, fake-indexeddb in tests. */
+export type DbOptions = { name?: string } & Pick<DexieOptions, 'indexedDB' | 'IDBKeyRange'>;
+
+/**
+ * Opens (lazily, on first use) the `chainlab` database with every schema version applied.
+ * Never throws here; a missing or blocked IndexedDB surfaces as a rejected table operation.
+ */
+export function openChainlabDb(options: DbOptions = {}): ChainlabDb {
+	const { name = 'chainlab', ...deps } = options;
+	const db = new Dexie(name, deps.indexedDB ? deps : undefined) as ChainlabDb;
+	for (const v of schemaVersions) {
+		const version = db.version(v.version).stores(v.stores);
+		if (v.upgrade) version.upgrade(v.upgrade);
+	}
+	return db;
+}

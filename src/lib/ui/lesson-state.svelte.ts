@@ -1,0 +1,310 @@
+/**
+ * The lesson page's state (Svelte 5 runes): the learner's sources (drafts over starters), the run
+ * (overview, timeline, current frame), check results, hints, progress and errors, with the
+ * actions the toolbar, timeline and editor call. The editor, the worker client and storage meet
+ * here and nowhere else.
+ */
+import type { HintSet, LessonFile } from '#lib/lessons/types.ts';
+import type { ProgressRow } from '#lib/storage/db.ts';
+import type { DraftStore } from '#lib/storage/drafts.ts';
+import type { ProgressStore } from '#lib/storage/progress.ts';
+import { emptyProgress } from '#lib/storage/progress.ts';
+import type {
+	CheckResult,
+	Frame,
+	LoadRequest,
+	LoadResult,
+	RunOverview,
+	RunProgress,
+	RunResult,
+	SourceError
+} from '#lib/worker/protocol.ts';
+import type { RestartReason } from '#lib/worker/client.ts';
+import { isCancelled } from '#lib/worker/client.ts';
+import { chooseHint } from './hints.ts';
+import { Timeline } from './timeline.svelte.ts';
+
+/** What the state needs of a lesson (a slice of Lesson). */
+export type LessonInput = { id: string; focus: string; files: LessonFile[]; hints: HintSet[] };
+
+/** The slice of SimClient the state uses (tests pass a fake). */
+export type SimLike = {
+	load(request: LoadRequest): Promise<LoadResult>;
+	run(onProgress?: (p: RunProgress) => void): Promise<RunResult>;
+	goto(step: number): Promise<Frame>;
+	check(): Promise<CheckResult[]>;
+	cancel(): void;
+};
+
+export type LessonDeps = {
+	client: SimLike;
+	drafts: DraftStore;
+	progress: ProgressStore;
+	/** asks the learner to confirm a destructive action; resolves true to go ahead */
+	confirm: (question: { title: string; body: string; confirm: string }) => Promise<boolean>;
+	seed?: number;
+};
+
+const asError = (e: unknown): SourceError => ({
+	kind: 'runtime',
+	message: e instanceof Error ? e.message : String(e)
+});
+
+export class LessonState {
+	readonly lesson: LessonInput;
+	/** path -> text of every lesson file, the learner's edits included */
+	sources = $state<Record<string, string>>({});
+	active = $state('');
+	overview = $state.raw<RunOverview | null>(null);
+	checks = $state.raw<CheckResult[]>([]);
+	progress = $state<ProgressRow>(emptyProgress(''));
+	/** errors of the last load or run (compile errors, reverts that ended the run, crashes) */
+	errors = $state.raw<SourceError[]>([]);
+	/** a one-line message for the learner in the console (cancelled, restarted, reset) */
+	notice = $state<string | null>(null);
+	/** why Hint revealed nothing (all shown, no hints), shown with the checks */
+	hintNotice = $state<string | null>(null);
+	running = $state(false);
+	checking = $state(false);
+	runProgress = $state.raw<RunProgress | null>(null);
+	/** a short sentence for screen readers when a run or check ends */
+	announcement = $state('');
+	/** true once drafts and progress are loaded and the worker is attached */
+	ready = $state(false);
+	readonly timeline: Timeline;
+
+	#deps: LessonDeps | null = null;
+	/** JSON of the sources last loaded into the worker, to skip needless reloads */
+	#loadedKey: string | null = null;
+	#started = false;
+
+	constructor(lesson: LessonInput) {
+		this.lesson = lesson;
+		this.sources = Object.fromEntries(lesson.files.map((f) => [f.path, f.starter]));
+		this.active = lesson.focus;
+		this.progress = emptyProgress(lesson.id);
+		this.timeline = new Timeline((step) => this.#client().goto(step));
+	}
+
+	/** The files as the editor shows them. */
+	get files(): { path: string; text: string; editable: boolean }[] {
+		return this.lesson.files.map((f) => ({
+			path: f.path,
+			text: this.sources[f.path] ?? f.starter,
+			editable: f.editable
+		}));
+	}
+
+	/** Is any editable file different from its starter? */
+	get edited(): boolean {
+		return this.lesson.files.some((f) => f.editable && this.sources[f.path] !== f.starter);
+	}
+
+	get busy(): boolean {
+		return this.running || this.checking;
+	}
+
+	/** The first check that failed in the last Check, if any. */
+	get firstFailing(): CheckResult | undefined {
+		return this.checks.find((c) => !c.passed);
+	}
+
+	/** Hint layers (HTML) revealed so far for a check. */
+	revealedHints(checkId: string): string[] {
+		const set = this.lesson.hints.find((h) => h.checkId === checkId);
+		const shown = this.progress.hintsRevealed[checkId] ?? 0;
+		return set ? set.layers.slice(0, shown) : [];
+	}
+
+	/** Connects storage and the worker (in onMount); loads drafts and progress. */
+	async attach(deps: LessonDeps): Promise<void> {
+		this.#deps = deps;
+		const [drafts, progress] = await Promise.all([
+			deps.drafts.load(this.lesson.id),
+			deps.progress.get(this.lesson.id)
+		]);
+		for (const f of this.lesson.files) {
+			if (f.editable && drafts[f.path] !== undefined) this.sources[f.path] = drafts[f.path];
+		}
+		this.progress = progress;
+		this.#started = progress.status !== 'not-started';
+		this.ready = true;
+	}
+
+	/** Stops playback and timers (page teardown). */
+	detach(): void {
+		this.timeline.pause();
+		this.#deps = null;
+	}
+
+	/** The editor reports an edit. Saved as a draft (debounced) and the lesson marked started. */
+	edit(path: string, text: string): void {
+		const file = this.lesson.files.find((f) => f.path === path);
+		if (!file?.editable || this.sources[path] === text) return;
+		this.sources[path] = text;
+		this.#deps?.drafts.set(this.lesson.id, path, text);
+		void this.#markStarted();
+	}
+
+	/** Compiles the sources, runs the scenario and shows its first step. */
+	async run(): Promise<void> {
+		if (this.busy || !this.#deps) return;
+		this.timeline.pause();
+		this.running = true;
+		this.notice = null;
+		this.errors = [];
+		this.runProgress = { step: 0, total: null };
+		try {
+			if (!(await this.#load())) return;
+			const result = await this.#client().run((p) => (this.runProgress = p));
+			void this.#markStarted();
+			if (result.ok) {
+				this.overview = result.overview;
+				this.timeline.reset(result.steps, result.first, result.last);
+				this.announcement = `Run finished: ${result.steps} steps.`;
+			} else {
+				this.errors = [result.error];
+				this.announcement = `Run stopped: ${result.error.message}`;
+				this.overview = null;
+				this.timeline.reset(result.steps, null, null);
+				if (result.steps > 0) await this.timeline.goto(result.steps - 1);
+			}
+		} catch (error) {
+			this.#failed(error, 'Run cancelled.');
+		} finally {
+			this.running = false;
+			this.runProgress = null;
+		}
+	}
+
+	/** Stops a run or check in progress (the worker is terminated and restarted). */
+	cancel(): void {
+		if (!this.busy) return;
+		this.#client().cancel();
+	}
+
+	/** Runs the lesson's checks against the current sources and records the result. */
+	async check(): Promise<void> {
+		if (this.busy || !this.#deps) return;
+		this.checking = true;
+		this.notice = null;
+		try {
+			if (!(await this.#load())) return;
+			const results = await this.#client().check();
+			this.checks = results;
+			this.hintNotice = null;
+			const passed = results.filter((r) => r.passed).length;
+			this.announcement = `${passed} of ${results.length} checks passed.`;
+			this.progress = await this.#deps.progress.recordChecks(this.lesson.id, results);
+			this.#started = true;
+		} catch (error) {
+			this.#failed(error, 'Check cancelled.');
+		} finally {
+			this.checking = false;
+		}
+	}
+
+	/** Reveals the next hint layer (see chooseHint): of `checkId`, else of the first failing check. */
+	async hint(checkId?: string): Promise<void> {
+		if (!this.#deps) return;
+		const p = this.progress;
+		const choice = chooseHint(
+			this.lesson.hints,
+			this.checks,
+			p.checksPassed,
+			p.hintsRevealed,
+			checkId
+		);
+		if (choice.checkId === undefined) {
+			this.hintNotice = choice.notice;
+			return;
+		}
+		this.hintNotice = null;
+		this.progress = await this.#deps.progress.revealHint(
+			this.lesson.id,
+			choice.checkId,
+			choice.layers
+		);
+	}
+
+	/** After confirmation, loads the reference solution into the editor and records it. */
+	async showSolution(): Promise<void> {
+		if (!this.#deps || this.busy) return;
+		const ok = await this.#deps.confirm({
+			title: 'Show the solution?',
+			body: 'The reference solution replaces your code in the editable files. Reset brings back the starter; your current edits are replaced.',
+			confirm: 'Load the solution'
+		});
+		if (!ok || !this.#deps) return;
+		for (const f of this.lesson.files) {
+			if (!f.editable) continue;
+			this.sources[f.path] = f.solution;
+			this.#deps.drafts.set(this.lesson.id, f.path, f.solution);
+		}
+		this.errors = [];
+		this.progress = await this.#deps.progress.recordSolutionShown(this.lesson.id);
+	}
+
+	/** After confirmation, restores the starter code and forgets the drafts. */
+	async reset(): Promise<void> {
+		if (!this.#deps || this.busy) return;
+		const ok = await this.#deps.confirm({
+			title: 'Reset to the starter code?',
+			body: 'Your edits to this lesson are discarded and the starter code comes back. Progress and hints stay.',
+			confirm: 'Discard my edits'
+		});
+		if (!ok || !this.#deps) return;
+		await this.#deps.drafts.discard(this.lesson.id);
+		for (const f of this.lesson.files) this.sources[f.path] = f.starter;
+		this.errors = [];
+		this.notice = 'The starter code is back.';
+	}
+
+	/** The worker restarted under us (crash, timeout, cancel): the old run is gone. */
+	restarted(reason: RestartReason): void {
+		this.#loadedKey = null;
+		this.timeline.reset(0, null, null);
+		this.overview = null;
+		if (reason === 'crash') {
+			this.notice = 'The simulator stopped unexpectedly and was restarted. Press Run again.';
+		}
+	}
+
+	async #load(): Promise<boolean> {
+		const sources = $state.snapshot(this.sources);
+		const key = JSON.stringify(sources);
+		if (key === this.#loadedKey) return true;
+		// a new load replaces the worker's run, so the old timeline can no longer be browsed
+		this.#loadedKey = null;
+		this.timeline.reset(0, null, null);
+		this.overview = null;
+		const loaded = await this.#client().load({
+			lessonId: this.lesson.id,
+			sources,
+			seed: this.#deps?.seed ?? 42
+		});
+		if (!loaded.ok) {
+			this.errors = loaded.errors;
+			this.announcement = `Your code has ${loaded.errors.length === 1 ? 'an error' : `${loaded.errors.length} errors`}; see the console.`;
+			return false;
+		}
+		this.#loadedKey = key;
+		return true;
+	}
+
+	#failed(error: unknown, cancelledNotice: string): void {
+		if (isCancelled(error)) this.notice = cancelledNotice;
+		else this.errors = [asError(error)];
+	}
+
+	async #markStarted(): Promise<void> {
+		if (this.#started || !this.#deps) return;
+		this.#started = true;
+		this.progress = await this.#deps.progress.markStarted(this.lesson.id);
+	}
+
+	#client(): SimLike {
+		if (!this.#deps) throw new Error('The simulator is still loading.');
+		return this.#deps.client;
+	}
+}

@@ -1,0 +1,4 @@
+import { tracks } from '#lib/lessons/catalog.ts';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = () => ({ tracks });
