@@ -1,0 +1,81 @@
+// (a) token transfers per second through the full pipeline (send -> sandbox -> receipt), beside the
+// same logic in plain JavaScript with no sandbox, and their ratio.
+import { test } from 'vitest';
+import { createWorld } from '#lib/sim/index.ts';
+import { median, report } from './measure.ts';
+
+const TOKEN = `
+import { Contract, StorageMap, msg, require, emit } from 'chainlab';
+
+export default class Token extends Contract {
+	balances = new StorageMap<string, bigint>('balances');
+
+	constructor(supply: bigint) {
+		super();
+		this.balances.set(msg.sender, supply);
+	}
+
+	transfer(to: string, amount: bigint): boolean {
+		const from = this.balances.get(msg.sender) ?? 0n;
+		require(from >= amount, 'insufficient balance');
+		this.balances.set(msg.sender, from - amount);
+		this.balances.set(to, (this.balances.get(to) ?? 0n) + amount);
+		emit('Transfer', { from: msg.sender, to, amount });
+		return true;
+	}
+}
+`;
+
+const RUNS = 5;
+const TRANSFERS = 5_000;
+
+/** The same transfer logic in plain JavaScript: a Map for balances and an array for logs. */
+function plainTransfers(n: number, recipients: string[]): number {
+	const balances = new Map<string, bigint>([['alice', 10n ** 30n]]);
+	const logs: unknown[] = [];
+	const t0 = performance.now();
+	for (let i = 0; i < n; i++) {
+		const to = recipients[i % recipients.length];
+		const from = balances.get('alice') ?? 0n;
+		if (from < 1n) throw new Error('insufficient balance');
+		balances.set('alice', from - 1n);
+		balances.set(to, (balances.get(to) ?? 0n) + 1n);
+		logs.push({ event: 'Transfer', args: { from: 'alice', to, amount: 1n } });
+	}
+	const ms = performance.now() - t0;
+	if (logs.length !== n) throw new Error('lost a log');
+	return ms;
+}
+
+test('token transfers per second', () => {
+	const sandboxRates: number[] = [];
+	const plainRates: number[] = [];
+	for (let run = 0; run < RUNS; run++) {
+		const world = createWorld({ seed: run + 1 });
+		const chain = world.chain();
+		const token = chain.deploy(TOKEN, { name: 'Token', from: 'alice', args: [10n ** 30n] });
+		const recipients = Array.from({ length: 100 }, (_, i) => chain.address(`user${i}`));
+		// warm the contract's context and method handles
+		chain.send({ from: 'alice', to: token, method: 'transfer', args: [recipients[0], 1n] });
+		const t0 = performance.now();
+		for (let i = 0; i < TRANSFERS; i++) {
+			const r = chain.send({
+				from: 'alice',
+				to: token,
+				method: 'transfer',
+				args: [recipients[i % recipients.length], 1n]
+			});
+			if (r.status !== 'success') throw new Error(`transfer ${i} failed: ${r.error?.message}`);
+		}
+		const ms = performance.now() - t0;
+		sandboxRates.push((TRANSFERS / ms) * 1000);
+		plainRates.push((TRANSFERS / plainTransfers(TRANSFERS, recipients)) * 1000);
+	}
+	const transfersPerSec = Math.round(median(sandboxRates));
+	const plainPerSec = Math.round(median(plainRates));
+	report(
+		'transfers',
+		{ transfersPerSec, plainTransfersPerSec: plainPerSec, sandboxOverhead: +(plainPerSec / transfersPerSec).toFixed(1) },
+		[`runs: ${RUNS} x ${TRANSFERS} transfers`, `sandbox runs/s: ${sandboxRates.map(Math.round).join(', ')}`]
+	);
+});

@@ -1,0 +1,94 @@
+/**
+ * The replay's three figures (bad debt, liquidated volume, liquidator profit) and the same replay
+ * run on Aave v3.0's rules with the reference model (`#lib/protocols/aave-v3.ts`) instead of the
+ * learner's pool: same path, same book, same bot (one liquidationCall per liquidatable borrower
+ * per hour, asking for the whole debt). The checks and the summary compare against it.
+ */
+import { MAX_UINT256, liquidationCall } from '#lib/protocols/aave-v3.ts';
+import { referencePosition } from '../market.ts';
+import { Book, DAI_PRICE, openingBook, replayPath, usdOf } from './book.ts';
+
+/** The day the prediction asks about. */
+export const BLACK_THURSDAY = '2020-03-12';
+
+/** What a replay did, USD with 8 decimals. */
+export type ReplayFigures = {
+	liquidations: number;
+	borrowersLiquidated: number;
+	/** borrowers liquidated at least once on 12 March 2020 (UTC) */
+	liquidatedOn12March: number;
+	/** debt repaid by liquidators */
+	volume: bigint;
+	/** WETH the liquidator received, valued at the hour's price, minus the DAI it paid */
+	profit: bigint;
+	protocolFees: bigint;
+	/** debt the remaining collateral cannot cover, at the last price of 31 March */
+	badDebt: bigint;
+	/** the last price of 31 March, USD with 8 decimals */
+	finalPrice: bigint;
+};
+
+/** Adds liquidations up into ReplayFigures. */
+export class Tally {
+	liquidations = 0;
+	volume = 0n;
+	profit = 0n;
+	protocolFees = 0n;
+	private readonly liquidated = new Set<number>();
+	private readonly onBlackThursday = new Set<number>();
+
+	/** One liquidation of borrower `i` on `date` at `price` (USD, 8 decimals); amounts in wei. */
+	add(i: number, date: string, price: bigint, debtRepaid: bigint, received: bigint, fee: bigint) {
+		this.liquidations++;
+		this.liquidated.add(i);
+		if (date === BLACK_THURSDAY) this.onBlackThursday.add(i);
+		const paid = usdOf(debtRepaid, DAI_PRICE);
+		this.volume += paid;
+		this.profit += usdOf(received, price) - paid;
+		this.protocolFees += usdOf(fee, price);
+	}
+
+	/** The figures, with bad debt measured on `book` at `finalPrice`. */
+	figures(book: Book, finalPrice: bigint): ReplayFigures {
+		return {
+			liquidations: this.liquidations,
+			borrowersLiquidated: this.liquidated.size,
+			liquidatedOn12March: this.onBlackThursday.size,
+			volume: this.volume,
+			profit: this.profit,
+			protocolFees: this.protocolFees,
+			badDebt: book.badDebt(finalPrice),
+			finalPrice
+		};
+	}
+}
+
+const memo = new Map<number, ReplayFigures>();
+
+/**
+ * The replay on Aave v3.0's rules (reference model), for a seed. Memoised: the path and book
+ * depend only on the seed.
+ */
+export function referenceReplay(seed: number): ReplayFigures {
+	const known = memo.get(seed);
+	if (known) return known;
+	const path = replayPath(seed);
+	const book = new Book(openingBook(seed));
+	const tally = new Tally();
+	for (const hour of path) {
+		for (const i of book.candidates(hour.price8)) {
+			const position = referencePosition(book.collateral[i], book.debt[i], hour.price8);
+			const r = liquidationCall(position, {
+				collateral: 'WETH',
+				debt: 'DAI',
+				debtToCover: MAX_UINT256,
+				rules: 'v3.0'
+			});
+			book.set(i, r.position[0].collateral, r.position[1].debt);
+			tally.add(i, hour.date, hour.price8, r.debtRepaid, r.liquidatorReceives, r.protocolFee);
+		}
+	}
+	const figures = tally.figures(book, path[path.length - 1].price8);
+	memo.set(seed, figures);
+	return figures;
+}
