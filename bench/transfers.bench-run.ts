@@ -75,7 +75,14 @@ test('token transfers per second', () => {
 	const plainPerSec = Math.round(median(plainRates));
 	report(
 		'transfers',
-		{ transfersPerSec, plainTransfersPerSec: plainPerSec, sandboxOverhead: +(plainPerSec / transfersPerSec).toFixed(1) },
-		[`runs: ${RUNS} x ${TRANSFERS} transfers`, `sandbox runs/s: ${sandboxRates.map(Math.round).join(', ')}`]
+		{
+			transfersPerSec,
+			plainTransfersPerSec: plainPerSec,
+			sandboxOverhead: +(plainPerSec / transfersPerSec).toFixed(1)
+		},
+		[
+			`runs: ${RUNS} x ${TRANSFERS} transfers`,
+			`sandbox runs/s: ${sandboxRates.map(Math.round).join(', ')}`
+		]
 	);
 });

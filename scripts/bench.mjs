@@ -9,10 +9,14 @@ const dir = 'bench/.results';
 rmSync(dir, { recursive: true, force: true });
 mkdirSync(dir, { recursive: true });
 
-const r = spawnSync('npx', ['vitest', 'run', '--config', 'bench/vitest.config.ts', ...process.argv.slice(2)], {
-	stdio: 'inherit',
-	env: { ...process.env, CHAINLAB_BENCH_OUT: dir }
-});
+const r = spawnSync(
+	'npx',
+	['vitest', 'run', '--config', 'bench/vitest.config.ts', ...process.argv.slice(2)],
+	{
+		stdio: 'inherit',
+		env: { ...process.env, CHAINLAB_BENCH_OUT: dir }
+	}
+);
 if (r.status !== 0) process.exit(r.status ?? 1);
 
 const all = {};

@@ -10,9 +10,14 @@ if (major < 22 || (major === 22 && minor < 17)) {
 	process.exit(1);
 }
 
+/** @type {[name: string, cmd: string, args: string[]][]} */
 const steps = [
 	['types', 'npx', ['svelte-kit', 'sync']],
-	['svelte-check', 'npx', ['svelte-check', '--tsconfig', './tsconfig.json', '--threshold', 'error']],
+	[
+		'svelte-check',
+		'npx',
+		['svelte-check', '--tsconfig', './tsconfig.json', '--threshold', 'error']
+	],
 	['eslint', 'npx', ['eslint', '.']],
 	['prettier', 'npx', ['prettier', '--check', '.']],
 	['unit tests', 'npx', ['vitest', 'run']],
@@ -23,11 +28,7 @@ const steps = [
 const browser = process.env.PLAYWRIGHT_CHROMIUM ?? '/usr/bin/chromium';
 if (!existsSync(browser)) {
 	// no system Chromium: use Playwright's own, downloading it once if needed
-	steps.splice(steps.length - 1, 0, [
-		'browser',
-		'npx',
-		['playwright', 'install', 'chromium']
-	]);
+	steps.splice(steps.length - 1, 0, ['browser', 'npx', ['playwright', 'install', 'chromium']]);
 }
 
 for (const [name, cmd, args] of steps) {

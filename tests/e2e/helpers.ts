@@ -9,8 +9,7 @@ export async function openLesson(page: Page, id: string): Promise<void> {
 }
 
 export const runButton = (page: Page) => page.getByRole('button', { name: 'Run', exact: true });
-export const button = (page: Page, name: string) =>
-	page.getByRole('button', { name, exact: true });
+export const button = (page: Page, name: string) => page.getByRole('button', { name, exact: true });
 
 /** A lesson file as shipped, read from the repository. */
 export function lessonFile(lessonId: string, path: string): string {

@@ -27,7 +27,9 @@ test('1. the catalog lists the tracks and their lessons with progress', async ({
 	await expect(page.getByText(/0 of \d+ solved/).first()).toBeVisible();
 });
 
-test('2. the lesson page: prose, editor with the contract API, views, console', async ({ page }) => {
+test('2. the lesson page: prose, editor with the contract API, views, console', async ({
+	page
+}) => {
 	await page.goto('/');
 	await page.getByRole('link', { name: /Borrow against collateral/i }).click();
 	await expect(page).toHaveURL(new RegExp(`/learn/${BORROW}$`));
@@ -114,14 +116,20 @@ test('4. check, hints in layers, show solution, reset', async ({ page }) => {
 	await button(page, 'Show solution').click();
 	await confirmDialog(page, 'Load the solution');
 	const solution = lessonFile(FIRST, 'solution/Token.ts');
-	const solvedLine = solution.split('\n').find((l) => l.includes('require('))!.trim();
+	const solvedLine = solution
+		.split('\n')
+		.find((l) => l.includes('require('))!
+		.trim();
 	await expect.poll(() => visibleEditorText(page)).toContain(solvedLine);
 	await button(page, 'Check').click();
 	await expect(checks.getByText(/(\d+) of \1 passed/)).toBeVisible({ timeout: 120_000 });
 
 	await button(page, 'Reset').click();
 	await confirmDialog(page, 'Discard my edits');
-	const todo = starter.split('\n').find((l) => l.includes('TODO'))!.trim();
+	const todo = starter
+		.split('\n')
+		.find((l) => l.includes('TODO'))!
+		.trim();
 	await expect.poll(() => visibleEditorText(page)).toContain(todo);
 });
 
@@ -138,7 +146,9 @@ test('5. an endless loop runs out of gas on its line; a syntax error is shown in
 	await run(page);
 	const console_ = page.locator('section.console');
 	// find the step whose transfer ran out of gas
-	const slider = page.getByRole('group', { name: 'Timeline' }).getByRole('slider', { name: 'Step' });
+	const slider = page
+		.getByRole('group', { name: 'Timeline' })
+		.getByRole('slider', { name: 'Step' });
 	const last = Number(await slider.getAttribute('max'));
 	let found = false;
 	for (let step = 0; step <= last && !found; step++) {
@@ -168,7 +178,9 @@ test('5. an endless loop runs out of gas on its line; a syntax error is shown in
 	expect(errors).toEqual([]);
 });
 
-test('6. reloading keeps the edited code, the progress and the hints revealed', async ({ page }) => {
+test('6. reloading keeps the edited code, the progress and the hints revealed', async ({
+	page
+}) => {
 	await openLesson(page, FIRST);
 	const marker = '// my own note, kept across reloads';
 	const starter = lessonFile(FIRST, 'contracts/Token.ts');

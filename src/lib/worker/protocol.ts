@@ -137,7 +137,11 @@ export type RunProgress = { step: number; total: number | null };
 
 export type RunResult =
 	| { ok: true; steps: number; overview: RunOverview; first: Frame; last: Frame }
-	| { ok: false; error: SourceError; /** frames produced before the failure, if any */ steps: number };
+	| {
+			ok: false;
+			error: SourceError;
+			/** frames produced before the failure, if any */ steps: number;
+	  };
 
 export type LoadRequest = {
 	/** `track/lesson`, e.g. `02-lending/03-liquidation-call` */
