@@ -1,0 +1,279 @@
+/**
+ * ScenarioContext: what a scenario's `run(s)` (and a check's `final` / `fresh()`) works with.
+ * It wraps one engine World: deploys lesson files by path, sends transactions and records their
+ * receipts for the current step, keeps names for display, runs bots and reads tracked balances.
+ */
+import type { BalanceRow, RunOverview } from '#lib/worker/protocol.ts';
+import type { Asset, Bot, TxRecord } from './types.ts';
+import {
+	chainHead,
+	lastReceipt,
+	newWorld,
+	type Chain,
+	type ChainConfig,
+	type Receipt,
+	type World
+} from './engine.ts';
+import { ScenarioError, toSourceError } from './errors.ts';
+import type { NameBook } from './format.ts';
+import { balanceRows, mapAsset, nativeAsset, tokenAsset } from './assets.ts';
+import { toReceiptView } from './receipt-view.ts';
+
+/** Options every chain-touching call accepts: which chain (default: the first). */
+export type OnChain = { chainId?: number };
+
+/** A transaction as a scenario sends it; `to` may be an account or contract name. */
+export type SendRequest = OnChain & {
+	from: string;
+	to: string;
+	method?: string;
+	args?: unknown[];
+	value?: bigint;
+	gasLimit?: number;
+};
+
+const DEFAULT_GAS_LIMIT = 10_000_000;
+const isAddress = (text: string) => /^0x[0-9a-fA-F]+$/.test(text);
+
+export class ScenarioContext implements NameBook {
+	/** overview data for the whole run; fill `prices`, `liquidations`, `health`, `summary` */
+	readonly overview: RunOverview = {};
+	/** index of the step being built (the index the next `yield` gets) */
+	step = 0;
+	/** expected number of steps, for progress bars; null when unknown */
+	total: number | null = null;
+	readonly bots: Bot[] = [];
+
+	private readonly names = new Map<string, string>();
+	private readonly files = new Map<string, string>();
+	private tracked: { accounts: string[]; assets: Asset[] } | undefined;
+	private pendingTxs: TxRecord[] = [];
+	private pendingNotes: string[] = [];
+
+	/**
+	 * @param world the engine world to drive
+	 * @param sources lesson files by path (`contracts/Token.ts`), the learner's edits included
+	 * @param seed the run's seed, for reference
+	 */
+	constructor(
+		readonly world: World,
+		readonly sources: Readonly<Record<string, string>>,
+		readonly seed: number
+	) {}
+
+	/** A context on a brand-new world (for checks that probe the learner's contracts). */
+	static fresh(sources: Readonly<Record<string, string>>, seed: number, chains?: ChainConfig[]) {
+		return new ScenarioContext(newWorld(seed, chains), sources, seed);
+	}
+
+	/** The default chain (the first one). */
+	get chain(): Chain {
+		return this.world.chain();
+	}
+
+	/** A chain by id; the default chain when `chainId` is undefined. */
+	chainOf(chainId?: number): Chain {
+		return chainId === undefined ? this.world.chain() : this.world.chain(chainId);
+	}
+
+	/** The address of a named account (`alice`), created on first use with 100 ETH. */
+	address(name: string, chainId?: number): string {
+		if (isAddress(name)) return name;
+		const address = this.chainOf(chainId).address(name);
+		this.names.set(address.toLowerCase(), name);
+		return address;
+	}
+
+	/** The account or contract name of an address, if this run gave it one. */
+	nameOf(address: string): string | undefined {
+		return this.names.get(address.toLowerCase()) ?? this.world.chain().nameOf(address);
+	}
+
+	/** The lesson file a contract was deployed from (`contracts/Token.ts`). */
+	fileOf(address: string): string | undefined {
+		return this.files.get(address.toLowerCase());
+	}
+
+	/**
+	 * Deploy a lesson file (learner-editable or fixed) by path.
+	 * @param path e.g. `contracts/Token.ts`
+	 * @param options `from` (account name), constructor `args`, display `name` (default: file name)
+	 * @returns the contract address
+	 * @throws ScenarioError with `file` and `line` when the file is missing, does not compile, or
+	 *   its constructor fails; a run stops there and reports it
+	 */
+	deploy(
+		path: string,
+		options: OnChain & { from: string; args?: unknown[]; name?: string }
+	): string {
+		const source = this.sources[path];
+		if (source === undefined) {
+			throw new ScenarioError({ kind: 'runtime', message: `the lesson has no file ${path}` });
+		}
+		const name = options.name ?? path.split('/').at(-1)!.replace(/\.ts$/, '');
+		const chain = this.chainOf(options.chainId);
+		const args = options.args ?? [];
+		this.address(options.from, options.chainId);
+		let address: string;
+		try {
+			address = chain.deploy(source, { name, from: options.from, args });
+		} catch (error) {
+			throw new ScenarioError(toSourceError(error, path));
+		}
+		this.names.set(address.toLowerCase(), name);
+		this.files.set(address.toLowerCase(), path);
+		this.recordDeploy(chain, { from: options.from, to: address, args });
+		return address;
+	}
+
+	/** Record the receipt a deploy mined, so the console shows its gas. */
+	private recordDeploy(chain: Chain, tx: { from: string; to: string; args: unknown[] }) {
+		const receipt = lastReceipt(chain);
+		if (!receipt || receipt.to.toLowerCase() !== tx.to.toLowerCase()) return;
+		const sent = { ...tx, method: 'constructor', gasLimit: receipt.gasLimit };
+		const view = toReceiptView(receipt, sent, chain.id, this);
+		this.pendingTxs.push({ step: this.step, chainId: chain.id, receipt, view });
+	}
+
+	/** Deploy a built-in ERC-20 (18 decimals); it is shown by its symbol. */
+	deployToken(options: OnChain & { name: string; symbol: string; from: string; supply?: bigint }) {
+		const { chainId, ...token } = options;
+		const chain = this.chainOf(chainId);
+		this.address(options.from, chainId);
+		const address = chain.deployToken(token);
+		this.names.set(address.toLowerCase(), options.symbol);
+		this.recordDeploy(chain, { from: options.from, to: address, args: [] });
+		return address;
+	}
+
+	/**
+	 * Send a transaction and record its receipt in the current step. Reverts and out-of-gas are
+	 * ordinary receipts here (status 'reverted'), not exceptions.
+	 * @returns the engine receipt (bigints intact)
+	 */
+	send(request: SendRequest): Receipt {
+		const { chainId, ...tx } = request;
+		const chain = this.chainOf(chainId);
+		this.address(tx.from, chainId);
+		const to = this.address(tx.to, chainId);
+		const full = { ...tx, to, args: tx.args ?? [], gasLimit: tx.gasLimit ?? DEFAULT_GAS_LIMIT };
+		const receipt = chain.send(full);
+		const id = chain.id;
+		const view = toReceiptView(receipt, full, id, this);
+		this.pendingTxs.push({ step: this.step, chainId: id, receipt, view });
+		return receipt;
+	}
+
+	/**
+	 * A read-only call (no state change, no fee).
+	 * @throws ScenarioError naming the contract's file when the call fails
+	 */
+	view(to: string, method: string, args: unknown[] = [], chainId?: number): unknown {
+		const address = this.address(to, chainId);
+		try {
+			return this.chainOf(chainId).view(address, method, args);
+		} catch (error) {
+			throw new ScenarioError(toSourceError(error, this.fileOf(address)));
+		}
+	}
+
+	/** Native balance in wei of an account name or address. */
+	balance(account: string, chainId?: number): bigint {
+		return this.chainOf(chainId).balance(this.address(account, chainId));
+	}
+
+	/** The engine's fast indexer over a contract's storage (no gas, read-only). */
+	storage(contract: string, chainId?: number) {
+		return this.chainOf(chainId).storage(this.address(contract, chainId));
+	}
+
+	/** Mine `blocks` empty blocks (time moves by the chain's block time each). */
+	mine(blocks = 1, chainId?: number): void {
+		this.chainOf(chainId).mine(blocks);
+	}
+
+	/** Unix seconds of the chain's latest block. */
+	time(chainId?: number): number {
+		return chainHead(this.chainOf(chainId)).timestamp;
+	}
+
+	/** Number of the chain's latest block. */
+	blockNumber(chainId?: number): number {
+		return chainHead(this.chainOf(chainId)).number;
+	}
+
+	/** The world's seeded random number in [0, 1) (deterministic for a seed). */
+	random(): number {
+		return this.world.random();
+	}
+
+	/** Print a line in the console at the current step. */
+	note(text: string): void {
+		this.pendingNotes.push(text);
+	}
+
+	/** Set a summary figure of the run overview (`'Liquidations'`, `'12'`). */
+	summary(label: string, value: string): void {
+		this.overview.summary = { ...this.overview.summary, [label]: value };
+	}
+
+	/**
+	 * Register a bot: `act` runs at the end of every step, in registration order, before the
+	 * snapshot. Set `enabled = false` on the returned bot to pause it.
+	 */
+	bot(name: string, act: (s: ScenarioContext) => void): Bot {
+		const bot: Bot = { name, enabled: true, act };
+		this.bots.push(bot);
+		this.address(name);
+		return bot;
+	}
+
+	/** Run every enabled bot once, now. */
+	runBots(): void {
+		for (const bot of this.bots) if (bot.enabled) bot.act(this);
+	}
+
+	/** Show these accounts' balances of these assets in the balances view at every step. */
+	trackBalances(accounts: string[], assets: Asset[]): void {
+		for (const account of accounts) this.address(account);
+		this.tracked = { accounts, assets };
+	}
+
+	/** The native coin as an asset (`ETH`, 18 decimals). */
+	native(symbol = 'ETH', chainId?: number): Asset {
+		return nativeAsset(this.chainOf(chainId), symbol);
+	}
+
+	/** A built-in ERC-20 as an asset; shown by `symbol` (default: its deployed symbol). */
+	token(address: string, symbol?: string, chainId?: number): Asset {
+		return tokenAsset(this.chainOf(chainId), address, symbol ?? this.nameOf(address) ?? 'TOKEN');
+	}
+
+	/** A learner contract's `StorageMap<address, bigint>` named `map` as an asset. */
+	mapAsset(contract: string, map: string, symbol: string, decimals = 18, chainId?: number): Asset {
+		return mapAsset(this.chainOf(chainId), contract, map, symbol, decimals);
+	}
+
+	/** Balance rows of the tracked accounts and assets now (amounts in whole units). */
+	readBalances(): BalanceRow[] | undefined {
+		if (!this.tracked) return undefined;
+		const accounts = this.tracked.accounts.map((name): [string, string] => [
+			name,
+			this.address(name)
+		]);
+		return balanceRows(accounts, this.tracked.assets);
+	}
+
+	/** True when transactions or notes wait for the next step. */
+	hasPending(): boolean {
+		return this.pendingTxs.length > 0 || this.pendingNotes.length > 0;
+	}
+
+	/** Hand over what the current step produced and start the next one (runner use). */
+	takePending(): { txs: TxRecord[]; notes: string[] } {
+		const taken = { txs: this.pendingTxs, notes: this.pendingNotes };
+		this.pendingTxs = [];
+		this.pendingNotes = [];
+		return taken;
+	}
+}

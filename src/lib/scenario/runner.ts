@@ -1,0 +1,165 @@
+/**
+ * The runner: drives a scenario's generator on a new world, closes a step at every `yield` (bots
+ * act, balances are read, a snapshot is taken), enforces the step budget and reports progress.
+ * The returned ScenarioRun keeps the world, so the timeline can `goto` any step by restoring its
+ * snapshot without re-executing.
+ */
+import type { Frame, RunOverview, RunResult } from '#lib/worker/protocol.ts';
+import type { RunOutcome, ScenarioDefinition, StepRecord, StepYield } from './types.ts';
+import { ScenarioContext } from './context.ts';
+import { chainHead, disposeWorld, newWorld } from './engine.ts';
+import { ScenarioError, toSourceError } from './errors.ts';
+
+export const DEFAULT_MAX_STEPS = 5000;
+
+export type RunOptions = {
+	/** lesson files by path, the learner's edits included */
+	sources: Readonly<Record<string, string>>;
+	seed: number;
+	/** called after every `progressEvery` steps and once at the end */
+	onProgress?: (step: number, total: number | null) => void;
+	progressEvery?: number;
+};
+
+/** A finished run: its steps, overview and world (kept for goto and checks). */
+export type ScenarioRun<R> = RunOutcome<R> & {
+	context: ScenarioContext;
+	/** restore the world to a step's snapshot and return that step */
+	goto(step: number): StepRecord;
+	frame(step: number): Frame;
+	/** free the world's sandbox */
+	dispose(): void;
+};
+
+function closeStep(s: ScenarioContext, steps: StepRecord[], label: string, notes: string[] = []) {
+	s.runBots();
+	const pending = s.takePending();
+	const head = chainHead(s.chain);
+	steps.push({
+		index: steps.length,
+		label,
+		snapshot: s.world.snapshot(),
+		stateHash: s.world.stateHash(),
+		time: head.timestamp,
+		blockNumber: head.number,
+		txs: pending.txs,
+		notes: [...pending.notes, ...notes],
+		balances: s.readBalances()
+	});
+	s.step = steps.length;
+}
+
+const labelOf = (y: StepYield) => (typeof y === 'string' ? { label: y } : y);
+
+/**
+ * Run a scenario from a fresh world.
+ * @returns the run; on failure (a contract that does not deploy, a broken scenario, the step
+ *   budget) `error` is set and `steps` holds what ran before it. Never throws for learner code.
+ */
+export function runScenario<R>(
+	definition: ScenarioDefinition<R>,
+	options: RunOptions
+): ScenarioRun<R> {
+	const world = newWorld(options.seed, definition.chains);
+	const s = new ScenarioContext(world, options.sources, options.seed);
+	const steps: StepRecord[] = [];
+	const maxSteps = definition.maxSteps ?? DEFAULT_MAX_STEPS;
+	const every = Math.max(1, options.progressEvery ?? 10);
+	let result: R | undefined;
+	let error: RunOutcome<R>['error'];
+	try {
+		const body = definition.run(s);
+		for (;;) {
+			const next = body.next();
+			if (next.done) {
+				result = next.value;
+				if (s.hasPending() || steps.length === 0) closeStep(s, steps, 'End');
+				break;
+			}
+			if (steps.length >= maxSteps) {
+				throw new ScenarioError({
+					kind: 'runtime',
+					message: `the scenario went past its budget of ${maxSteps} steps`
+				});
+			}
+			const { label, notes } = labelOf(next.value);
+			closeStep(s, steps, label, notes);
+			if (steps.length % every === 0) options.onProgress?.(steps.length, s.total);
+		}
+	} catch (thrown) {
+		error = toSourceError(thrown);
+		if (!(thrown instanceof ScenarioError))
+			error.message = `the scenario stopped: ${error.message}`;
+		try {
+			if (s.hasPending()) closeStep(s, steps, `Stopped: ${error.message}`);
+		} catch {
+			// the world itself failed; keep the steps we have
+		}
+	}
+	options.onProgress?.(steps.length, s.total ?? steps.length);
+	let overview: RunOverview = s.overview;
+	if (!error && definition.overview) {
+		try {
+			overview = { ...overview, ...definition.overview({ result: result as R, steps, overview }) };
+		} catch (thrown) {
+			error = {
+				kind: 'runtime',
+				message: `the scenario's overview failed: ${toSourceError(thrown).message}`
+			};
+		}
+	}
+	return {
+		steps,
+		overview,
+		error,
+		result,
+		context: s,
+		goto(step) {
+			const record = stepAt(steps, step);
+			world.restore(record.snapshot as Parameters<typeof world.restore>[0]);
+			return record;
+		},
+		frame: (step) => toFrame(stepAt(steps, step), steps.length),
+		dispose: () => disposeWorld(world)
+	};
+}
+
+function stepAt(steps: StepRecord[], step: number): StepRecord {
+	const record = steps[step];
+	if (!record) throw new RangeError(`step ${step} is outside the run (0..${steps.length - 1})`);
+	return record;
+}
+
+/** A step as the page's Frame (plain data). */
+export function toFrame(record: StepRecord, total: number): Frame {
+	const frame: Frame = {
+		step: record.index,
+		total,
+		label: record.label,
+		time: record.time,
+		blockNumber: record.blockNumber,
+		stateHash: record.stateHash,
+		receipts: record.txs.map((tx) => tx.view),
+		notes: record.notes
+	};
+	if (record.balances) frame.balances = record.balances;
+	return frame;
+}
+
+/** A run as the protocol's RunResult (plain data). */
+export function toRunResult<R>(run: ScenarioRun<R>): RunResult {
+	if (run.error || run.steps.length === 0) {
+		const error = run.error ?? {
+			kind: 'runtime' as const,
+			message: 'the scenario produced no steps'
+		};
+		return { ok: false, error, steps: run.steps.length };
+	}
+	return {
+		ok: true,
+		steps: run.steps.length,
+		overview: run.overview,
+		first: run.frame(0),
+		last: run.frame(run.steps.length - 1)
+	};
+}
