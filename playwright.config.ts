@@ -15,6 +15,8 @@ const launchOptions = existsSync(systemChromium)
 		}
 	: {};
 
+const port = Number(process.env.PW_PORT ?? 4173);
+
 export default defineConfig({
 	testDir: 'tests/e2e',
 	timeout: 120_000,
@@ -23,16 +25,16 @@ export default defineConfig({
 	workers: 1,
 	forbidOnly: true,
 	retries: 0,
-	reporter: process.env.CI ? 'list' : 'list',
+	reporter: 'list',
 	use: {
-		baseURL: 'http://localhost:4173',
+		baseURL: `http://localhost:${port}`,
 		launchOptions,
 		trace: 'retain-on-failure',
 		viewport: { width: 1440, height: 900 }
 	},
 	webServer: {
-		command: 'npx vite preview --port 4173 --strictPort',
-		port: 4173,
+		command: `npx vite preview --port ${port} --strictPort`,
+		port,
 		reuseExistingServer: !process.env.CI,
 		timeout: 60_000
 	}

@@ -52,3 +52,13 @@ export async function confirmDialog(page: Page, confirm: string): Promise<void> 
 	await dialog.getByRole('button', { name: confirm }).click();
 	await expect(dialog).toBeHidden();
 }
+
+/** The editor's visible text after moving the cursor to the end of the file (Ctrl+End). */
+export async function editorTextNearEnd(page: Page): Promise<string> {
+	await page.locator('.monaco-editor textarea').first().focus();
+	await page.keyboard.press('ControlOrMeta+End');
+	return squash(await visibleEditorText(page));
+}
+
+/** Collapses runs of white space, so wrapped editor lines compare with source lines. */
+export const squash = (text: string): string => text.replace(/\s+/g, ' ').trim();
