@@ -1,0 +1,401 @@
+/**
+ * The QuickJS sandbox of one world: one runtime (memory and stack limits, the interrupt handler
+ * that meters compute gas), one context per contract instance. It knows nothing of chains: the
+ * engine hands it a HostBridge that serves storage, calls, events and transfers for whatever
+ * frame is running, and a GasMeter to charge.
+ *
+ * Compute gas: before control enters a context the meter "arms" that context's interrupt counter
+ * with the ticks the remaining gas can pay for (at most 9,999, so the counter never equals the
+ * reset value 10,000 and a handler call caused by the counter is told apart from one caused by the
+ * regex engine's own poll). Every transition (host call, return, handler call) settles the ticks
+ * spent since the last arming. The handler returns true once gas is gone, which QuickJS turns into
+ * an uncatchable "interrupted" error.
+ */
+import type { QuickJSContext, QuickJSHandle, QuickJSRuntime } from 'quickjs-emscripten-core';
+import { GAS } from '../gas.ts';
+import { isHostStackOverflow, lineAfter } from '../text.ts';
+import { GasMeter } from '../meter.ts';
+import type { ErrorKind } from '../types.ts';
+import { attachLean, callOne, free, newString, pointerOf, readString, wrapHandle } from './ffi.ts';
+import { hostObject } from './host.ts';
+import { type HostBridge, Instance, type ModuleCode, type SandboxFailure } from './instance.ts';
+import { loopLine } from './loops.ts';
+import { PRELUDE, PRELUDE_FILE } from './prelude.ts';
+import { COUNTER_RESET, quickjs, wasmMemory } from './quickjs.ts';
+
+export { type HostBridge, Instance, type ModuleCode, type SandboxFailure } from './instance.ts';
+
+/** Sandbox limits. */
+export type SandboxOptions = {
+	/** bytes of QuickJS heap for the whole world, default 64 MiB */
+	memoryLimit?: number;
+	/** bytes of interpreter stack, default 256 KiB (kept well under the host's own stack) */
+	stackLimit?: number;
+};
+
+const MAX_ARM = COUNTER_RESET - 1;
+
+function failureText(failure: SandboxFailure): string {
+	return 'E' + JSON.stringify(failure);
+}
+
+/** One world's QuickJS runtime, its contract contexts and the compute-gas meter. */
+export class Sandbox {
+	/** the meter charged for compute and host operations; the engine swaps it per transaction */
+	meter = new GasMeter(Number.MAX_SAFE_INTEGER);
+	/** a fault that makes the runtime unusable; the engine fails the transaction and calls rebuild() */
+	fault: ErrorKind | null = null;
+	/** times the runtime was rebuilt after a fault */
+	rebuilds = 0;
+
+	private readonly bridge: HostBridge;
+	private readonly memoryLimit: number;
+	private readonly stackLimit: number;
+	private runtime: QuickJSRuntime;
+	private instances: Instance[] = [];
+	private current: Instance | null = null;
+	private armed = 0;
+	private heap: Int32Array;
+	private loading = false;
+	private cache = new WeakMap<object, Instance>();
+
+	constructor(bridge: HostBridge, options: SandboxOptions = {}) {
+		this.bridge = bridge;
+		this.memoryLimit = options.memoryLimit ?? 64 * 1024 * 1024;
+		this.stackLimit = options.stackLimit ?? 256 * 1024;
+		this.heap = new Int32Array(wasmMemory.buffer);
+		this.runtime = this.newRuntime();
+	}
+
+	private newRuntime(): QuickJSRuntime {
+		const runtime = quickjs.newRuntime();
+		runtime.setMemoryLimit(this.memoryLimit);
+		runtime.setMaxStackSize(this.stackLimit);
+		runtime.setInterruptHandler(() => this.interrupted());
+		return runtime;
+	}
+
+	private view(): Int32Array {
+		const buffer = wasmMemory.buffer;
+		if (this.heap.buffer !== buffer) this.heap = new Int32Array(buffer);
+		return this.heap;
+	}
+
+	/** Arms the running context's counter with the ticks the remaining gas pays for. */
+	private arm(): void {
+		const inst = this.current;
+		if (inst === null || inst.counter < 0) return;
+		let ticks =
+			this.meter.exhausted || this.fault !== null
+				? 1
+				: Math.floor(this.meter.remaining / GAS.compute);
+		if (ticks > MAX_ARM) ticks = MAX_ARM;
+		else if (ticks < 1) ticks = 1;
+		this.armed = ticks;
+		this.view()[inst.counter] = ticks;
+	}
+
+	/** Charges the ticks spent since the last arming. */
+	private settle(): void {
+		const inst = this.current;
+		if (inst === null || inst.counter < 0) return;
+		const left = this.view()[inst.counter];
+		const spent = this.armed - left;
+		this.armed = left;
+		if (spent > 0) this.meter.charge(spent * GAS.compute);
+	}
+
+	private interrupted(): boolean {
+		const inst = this.current;
+		if (inst === null) return false;
+		if (inst.counter < 0) {
+			this.meter.charge(COUNTER_RESET * GAS.compute);
+		} else if (this.view()[inst.counter] === COUNTER_RESET) {
+			this.meter.charge(this.armed * GAS.compute);
+			this.armed = 0;
+			if (!this.meter.exhausted && this.fault === null) this.arm();
+		} else {
+			// the regex engine polls every 10,000 backtracking steps without touching the counter
+			this.meter.charge(GAS.regexSteps);
+		}
+		return this.meter.exhausted || this.fault !== null;
+	}
+
+	/** Creates a context for `code`, runs its module, and returns the instance (not yet instantiated). */
+	load(code: ModuleCode, address: string): Instance | SandboxFailure {
+		const context = this.runtime.newContext();
+		const lean = attachLean(context);
+		let api: QuickJSHandle | undefined;
+		try {
+			const host = this.hostObject(context);
+			const preludeFn = context.evalCode(PRELUDE, PRELUDE_FILE);
+			if (preludeFn.error)
+				throw new Error(`prelude failed: ${JSON.stringify(context.dump(preludeFn.error))}`);
+			const made = context.callFunction(preludeFn.value, context.undefined, host);
+			preludeFn.value.dispose();
+			host.dispose();
+			if (made.error)
+				throw new Error(`prelude failed: ${JSON.stringify(context.dump(made.error))}`);
+			api = made.value;
+		} catch (error) {
+			api?.dispose();
+			context.dispose();
+			throw error;
+		}
+		const inst = new Instance(context, api, lean, code, address);
+		api.dispose();
+		this.instances.push(inst);
+		const moduleFn = this.evaluate(inst, code);
+		if ('kind' in moduleFn) return moduleFn;
+		const out = this.enter(
+			inst,
+			inst.install,
+			[moduleFn.handle],
+			[address, code.file, JSON.stringify(code.privates)],
+			true
+		);
+		moduleFn.handle.dispose();
+		if (out.charCodeAt(0) !== 82) return JSON.parse(out.slice(1)) as SandboxFailure;
+		inst.methods = JSON.parse(out.slice(1)) as string[];
+		return inst;
+	}
+
+	private evaluate(inst: Instance, code: ModuleCode): { handle: QuickJSHandle } | SandboxFailure {
+		const ctx = inst.context;
+		const prev = this.current;
+		this.current = inst;
+		this.arm();
+		const result = ctx.evalCode(code.js, code.file);
+		this.settle();
+		this.current = prev;
+		if (result.error) {
+			const failure = this.escaped(inst, result.error);
+			result.error.dispose();
+			if (failure.message.startsWith('SyntaxError')) failure.kind = 'syntax';
+			return failure;
+		}
+		return { handle: result.value };
+	}
+
+	/** Builds the live instance from captured fields (no learner code runs). */
+	instantiate(inst: Instance, fields: string): SandboxFailure | undefined {
+		const out = this.enter(inst, inst.instantiate, [], [fields], true);
+		if (out.charCodeAt(0) === 69) return JSON.parse(out.slice(1)) as SandboxFailure;
+		return undefined;
+	}
+
+	/** Runs the dispatcher: returns `R<value>`, `F<fields>` or `E<failure json>`. */
+	dispatch(inst: Instance, packed: string): string {
+		if (!inst.lean) return this.enter(inst, inst.dispatch, [], [packed], false);
+		const ctx = inst.pointer;
+		const prev = this.current;
+		const prevLoading = this.loading;
+		this.current = inst;
+		this.loading = false;
+		const arg = newString(ctx, packed);
+		this.arm();
+		let value: number;
+		let error: number;
+		try {
+			({ value, error } = callOne(
+				ctx,
+				pointerOf(inst.dispatch),
+				pointerOf(inst.context.undefined),
+				arg
+			));
+		} catch (thrown) {
+			this.current = prev;
+			this.loading = prevLoading;
+			return failureText(this.hostFailure(thrown));
+		}
+		this.settle();
+		this.current = prev;
+		this.loading = prevLoading;
+		free(ctx, arg);
+		if (error !== 0) {
+			const handle = wrapHandle(inst.context, error);
+			const failure = this.escaped(inst, handle);
+			handle.dispose();
+			return failureText(failure);
+		}
+		const out = readString(ctx, value);
+		free(ctx, value);
+		return this.checked(out);
+	}
+
+	/** Notes a memory failure the prelude caught (the runtime must be rebuilt) and sanity-checks the answer. */
+	private checked(out: string): string {
+		const tag = out.charCodeAt(0);
+		if (tag === 69 && out.startsWith('E{"kind":"memory"')) this.fault = 'memory';
+		return tag === 82 || tag === 69 || tag === 70 ? out : 'Ru';
+	}
+
+	private enter(
+		inst: Instance,
+		fn: QuickJSHandle,
+		handles: QuickJSHandle[],
+		strings: string[],
+		setup: boolean
+	): string {
+		const ctx = inst.context;
+		const prev = this.current;
+		const prevLoading = this.loading;
+		this.current = inst;
+		this.loading = setup;
+		const args = handles.slice();
+		for (const s of strings) args.push(ctx.newString(s));
+		this.arm();
+		let result;
+		try {
+			result = ctx.callFunction(fn, ctx.undefined, args);
+		} catch (error) {
+			this.current = prev;
+			this.loading = prevLoading;
+			return failureText(this.hostFailure(error));
+		}
+		this.settle();
+		this.current = prev;
+		this.loading = prevLoading;
+		for (let i = handles.length; i < args.length; i++) args[i].dispose();
+		if (result.error) {
+			const failure = this.escaped(inst, result.error);
+			result.error.dispose();
+			return failureText(failure);
+		}
+		const out = ctx.typeof(result.value) === 'string' ? ctx.getString(result.value) : 'Ru';
+		result.value.dispose();
+		return this.checked(out);
+	}
+
+	/**
+	 * An exception that escaped the prelude's own handling (the uncatchable out-of-gas interrupt,
+	 * or a fault), located at the learner's innermost line on the stack when there is one.
+	 */
+	private escaped(inst: Instance, error: QuickJSHandle): SandboxFailure {
+		let name = 'Error';
+		let message = '';
+		let stack = '';
+		let dumped = true;
+		try {
+			const value: unknown = inst.context.dump(error);
+			if (value !== null && typeof value === 'object') {
+				const d = value as { name?: unknown; message?: unknown; stack?: unknown };
+				name = String(d.name ?? 'Error');
+				message = String(d.message ?? '');
+				stack = String(d.stack ?? '');
+			} else message = String(value);
+		} catch {
+			// dumping allocates; failing to means the heap is exhausted
+			dumped = false;
+		}
+		let line = lineAfter(stack, '(' + inst.file);
+		const interrupted = this.meter.exhausted || message === 'interrupted';
+		// stopped inside learner bytecode, the frame's saved line is the last call before the loop
+		const inLearnerCode = stack.split('\n', 1)[0].includes('(' + inst.file + ':');
+		if (interrupted && line !== undefined && inst.loops !== undefined && inLearnerCode)
+			line = loopLine(inst.loops, line);
+		const where = line === undefined ? {} : { line, address: inst.address };
+		if (!dumped || message === 'out of memory') this.fault ??= 'memory';
+		if (this.fault !== null) return { ...this.faultFailure(), ...where };
+		if (interrupted) return { ...this.outOfGas(), ...where };
+		if (message === 'stack overflow')
+			return { kind: 'call-depth', message: 'stack overflow: the recursion is too deep', ...where };
+		return { kind: 'runtime', message: `${name}: ${message}`, ...where };
+	}
+
+	/**
+	 * An exception thrown by the host while QuickJS was running: a host stack overflow becomes a
+	 * call-depth fault; anything else is an engine bug and is rethrown (the runtime is rebuilt).
+	 */
+	private hostFailure(error: unknown): SandboxFailure {
+		const message = error instanceof Error ? error.message : String(error);
+		if (isHostStackOverflow(message)) {
+			this.fault = 'call-depth';
+			return this.faultFailure();
+		}
+		this.fault = 'runtime';
+		throw error;
+	}
+
+	private faultFailure(): SandboxFailure {
+		if (this.fault === 'memory')
+			return {
+				kind: 'memory',
+				message: 'out of memory: the contracts tried to hold more than the sandbox allows'
+			};
+		if (this.fault === 'call-depth')
+			return {
+				kind: 'call-depth',
+				message: 'the calls nest too deeply for the sandbox (host stack exhausted)'
+			};
+		return { kind: 'runtime', message: 'the sandbox failed and was restarted' };
+	}
+
+	private outOfGas(): SandboxFailure {
+		return {
+			kind: 'out-of-gas',
+			message: `out of gas: the transaction used all of its ${this.meter.limit} gas`
+		};
+	}
+
+	/** The host functions of one context, wrapped so each transition settles and re-arms the meter. */
+	private hostObject(ctx: QuickJSContext): QuickJSHandle {
+		return hostObject(ctx, this.bridge, {
+			enter: (name) => {
+				this.settle();
+				if (this.fault !== null || this.meter.exhausted) throw new Error('out of gas');
+				if (this.loading && name !== 'hash')
+					throw new Error(
+						`${name === 'balance' ? 'this.balance' : 'contract state'} is only available while the contract is being called, not when its file loads`
+					);
+			},
+			leave: () => this.arm(),
+			hostStackOverflow: () => {
+				this.fault = 'call-depth';
+			},
+			loading: () => this.loading
+		});
+	}
+
+	/**
+	 * Replaces a faulted runtime with a fresh one. Every instance is dropped; the engine reloads
+	 * contracts from their stored records on their next call.
+	 */
+	rebuild(): void {
+		const old = this.runtime;
+		const instances = this.instances;
+		const clean = this.fault === 'memory';
+		this.instances = [];
+		this.cache = new WeakMap();
+		this.current = null;
+		this.fault = null;
+		this.rebuilds++;
+		this.runtime = this.newRuntime();
+		// after a host stack overflow inside QuickJS its state may be torn: abandon it rather than free it
+		if (clean) {
+			try {
+				for (const inst of instances) inst.dispose();
+				old.dispose();
+			} catch {
+				/* a runtime that cannot be freed is abandoned */
+			}
+		}
+	}
+
+	/** Remembers the live instance of a stored contract record (forgotten on rebuild). */
+	remember(record: object, inst: Instance): void {
+		this.cache.set(record, inst);
+	}
+
+	/** The live instance of a stored contract record, if this runtime has one. */
+	cached(record: object): Instance | undefined {
+		return this.cache.get(record);
+	}
+
+	/** Frees the runtime and every context. The sandbox cannot be used afterwards. */
+	dispose(): void {
+		for (const inst of this.instances) inst.dispose();
+		this.instances = [];
+		this.runtime.dispose();
+	}
+}

@@ -1,0 +1,158 @@
+/**
+ * Public types of the engine. Amounts are bigint wei (1 ETH = 10^18 wei); gas is a number;
+ * addresses are 0x-prefixed, 40 lowercase hex digits; times are unix seconds.
+ */
+import type { LoopMap } from './sandbox/loops.ts';
+
+/** Why a transaction, call or deploy failed (see ARCHITECTURE.md, "The engine"). */
+export type ErrorKind =
+	'revert' | 'out-of-gas' | 'runtime' | 'call-depth' | 'memory' | 'invalid-tx' | 'syntax';
+
+/** A failure, located in contract source when possible. */
+export type ExecError = {
+	kind: ErrorKind;
+	/** learner-facing text: the revert reason, or what went wrong */
+	message: string;
+	/** 1-based line in the TypeScript of the contract at `address` */
+	line?: number;
+	/** the contract where the failure happened (the innermost frame), when known */
+	address?: string;
+};
+
+/** One event a contract emitted. */
+export type Log = {
+	/** the emitting contract */
+	address: string;
+	event: string;
+	/** decoded arguments; amounts are bigint */
+	args: Record<string, unknown>;
+};
+
+/** The outcome of a transaction. */
+export type Receipt = {
+	status: 'success' | 'reverted';
+	/** gas used, including the 21,000 every transaction pays; an out-of-gas failure uses all of gasLimit */
+	gasUsed: number;
+	/** events, in order; empty when the transaction reverted */
+	logs: Log[];
+	/** the called method's return value (undefined when it failed or returned nothing) */
+	returnValue: unknown;
+	error?: ExecError;
+	/** keccak-256 of the transaction */
+	txHash: string;
+	/** block that included it; for an invalid transaction (never included), the chain's head */
+	blockNumber: number;
+	/** sender address */
+	from: string;
+	/** called contract or recipient; for a deploy, the new contract's address */
+	to: string;
+	/** called method: 'constructor' for a deploy, 'receive' for a plain transfer */
+	method: string;
+	args: unknown[];
+	chainId: number;
+	/** native coin sent along, wei */
+	value: bigint;
+	nonce: number;
+	gasLimit: number;
+	/** wei per gas */
+	gasPrice: bigint;
+	/** gasUsed * gasPrice, wei, burned */
+	fee: bigint;
+	/** false for an invalid transaction: no block, no fee, no nonce change */
+	included: boolean;
+};
+
+/** A transaction to send. Names ('alice') or addresses are accepted for `from` and `to`. */
+export type TxRequest = {
+	from: string;
+	to: string;
+	/** method to call; omit for a plain transfer of `value` (runs a contract's receive()) */
+	method?: string;
+	args?: unknown[];
+	/** wei, default 0n */
+	value?: bigint;
+	/** default DEFAULT_GAS_LIMIT (10,000,000) */
+	gasLimit?: number;
+	/** wei per gas, default and minimum GAS_PRICE (1 gwei); mempool order is by gasPrice */
+	gasPrice?: bigint;
+	/** default: the sender's next nonce (counting its pending transactions) */
+	nonce?: number;
+};
+
+/** Options of chain.deploy(). */
+export type DeployOptions = {
+	/** contract name, used in messages and as the file name in stack lines; default 'Contract' */
+	name?: string;
+	from: string;
+	/** constructor arguments */
+	args?: unknown[];
+	/** wei sent to the constructor */
+	value?: bigint;
+	gasLimit?: number;
+};
+
+/** Options of chain.deployToken(). The token has 18 decimals. */
+export type TokenOptions = {
+	name: string;
+	symbol: string;
+	/** deployer; receives the supply */
+	from: string;
+	/** initial supply in the smallest unit (wei-like), default 0n */
+	supply?: bigint;
+};
+
+/** A contract's code as stored in chain state. */
+export type CodeRecord = {
+	kind: 'code';
+	name: string;
+	/** file name used in stack lines: `${name}.ts` */
+	file: string;
+	/** the learner's TypeScript */
+	source: string;
+	/** compiled JavaScript (see sandbox/transform.ts) */
+	js: string;
+	privates: string[];
+	/** blocks and loops of the compiled code (sandbox/loops.ts) */
+	loops: LoopMap;
+	/** public methods */
+	methods: string[];
+	/** the fields captured after the constructor, as the sandbox encoded them */
+	fields: string;
+	/** text hashed into the state digest */
+	digest: string;
+};
+
+/** The built-in ERC-20 token as stored in chain state. */
+export type TokenRecord = {
+	kind: 'token';
+	name: string;
+	symbol: string;
+	decimals: 18;
+	digest: string;
+};
+
+/** What lives at a contract address. */
+export type ContractRecord = CodeRecord | TokenRecord;
+
+/** Chain configuration for createWorld(). */
+export type ChainConfig = {
+	id: number;
+	/** seconds between blocks, default 12 */
+	blockTime?: number;
+	/** unix seconds of block 0, default 1,700,000,000 (2023-11-14) */
+	genesisTime?: number;
+};
+
+/** Options of createWorld(). */
+export type WorldOptions = {
+	/** seeds world.random(); same seed and same inputs give the same state hash */
+	seed: number;
+	/** default: one chain, id 1, block time 12 s */
+	chains?: ChainConfig[];
+	/**
+	 * QuickJS allocation budget for all contracts of the world, default 64 MiB. Under Emscripten
+	 * QuickJS counts 8 bytes per allocation, so this bounds the number of allocations; bytes are
+	 * capped for the whole worker by the WebAssembly heap maximum (sandbox/quickjs.ts, 512 MiB).
+	 */
+	memoryLimit?: number;
+};
