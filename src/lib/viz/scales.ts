@@ -11,6 +11,7 @@ const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
 const formats = {
+	second: utcFormat('%H:%M:%S'),
 	minute: utcFormat('%H:%M'),
 	hour: utcFormat('%b %-d %H:%M'),
 	day: utcFormat('%b %-d'),
@@ -19,19 +20,22 @@ const formats = {
 
 /**
  * About `count` time ticks for a UTC time scale (domain in ms), labelled by the span shown:
- * hours and minutes within a day, "Mar 12" within a few months, "Mar 2020" beyond.
+ * seconds within ten minutes (blocks are seconds apart), hours and minutes within a day,
+ * "Mar 12" within a few months, "Mar 2020" beyond.
  */
 export function timeTicks(scale: ScaleTime<number, number>, count: number): Tick[] {
 	const [a, b] = scale.domain().map((d) => d.getTime());
 	const span = Math.abs(b - a);
 	const fmt =
-		span <= DAY
-			? formats.minute
-			: span <= 4 * DAY
-				? formats.hour
-				: span <= 180 * DAY
-					? formats.day
-					: formats.month;
+		span <= 10 * 60_000
+			? formats.second
+			: span <= DAY
+				? formats.minute
+				: span <= 4 * DAY
+					? formats.hour
+					: span <= 180 * DAY
+						? formats.day
+						: formats.month;
 	return scale.ticks(Math.max(2, count)).map((d) => ({ pos: scale(d), label: fmt(d) }));
 }
 
