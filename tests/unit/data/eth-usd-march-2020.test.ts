@@ -42,23 +42,28 @@ describe('ETH/USD March 2020 daily bars', () => {
 		});
 	});
 
-	test('carried figures equal the shared source file', () => {
-		expect(
-			existsSync(sharedCsv),
-			`Shared price file missing at ${sharedCsv}; this test needs ../shared/data/eth-usd-daily.csv next to the repository`
-		).toBe(true);
-		const march = csvParse(readFileSync(sharedCsv, 'utf8')).filter((row) =>
-			(row.date ?? '').startsWith('2020-03-')
-		);
-		expect(march).toHaveLength(31);
-		march.forEach((row, i) => {
-			const b = ETH_USD_MARCH_2020[i];
-			expect(b.date).toBe(row.date);
-			expect([b.open, b.high, b.low, b.close, b.volume]).toEqual(
-				[row.open, row.high, row.low, row.close, row.volume].map(Number)
+	// maintainers and CI have the team's shared folder beside the repository; a plain clone does
+	// not, and then there is no source to compare against (CI always runs this)
+	test.runIf(existsSync(sharedCsv) || process.env.CI)(
+		'carried figures equal the shared source file',
+		() => {
+			expect(
+				existsSync(sharedCsv),
+				`Shared price file missing at ${sharedCsv}; this test needs ../shared/data/eth-usd-daily.csv next to the repository`
+			).toBe(true);
+			const march = csvParse(readFileSync(sharedCsv, 'utf8')).filter((row) =>
+				(row.date ?? '').startsWith('2020-03-')
 			);
-		});
-	});
+			expect(march).toHaveLength(31);
+			march.forEach((row, i) => {
+				const b = ETH_USD_MARCH_2020[i];
+				expect(b.date).toBe(row.date);
+				expect([b.open, b.high, b.low, b.close, b.volume]).toEqual(
+					[row.open, row.high, row.low, row.close, row.volume].map(Number)
+				);
+			});
+		}
+	);
 
 	test('bad rows are reported by date', () => {
 		expect(() => parseDailyBars('date,open,high,low,close,volume\n2020-03-01,x,1,1,1,1')).toThrow(
