@@ -2,13 +2,19 @@
 // The whole test suite, in the order a failure is cheapest to find: types and lint, unit tests,
 // the production build, then the end-to-end story in a real Chromium.
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 
 const [major, minor] = process.versions.node.split('.').map(Number);
 if (major < 22 || (major === 22 && minor < 17)) {
 	console.error(`Chainlab needs Node 22.17 or newer; this is ${process.version}.`);
 	process.exit(1);
 }
+
+const RESULTS = '.test-summary';
+const VITEST_JSON = `${RESULTS}/vitest.json`;
+const PLAYWRIGHT_JSON = `${RESULTS}/e2e.json`;
+rmSync(RESULTS, { recursive: true, force: true });
+mkdirSync(RESULTS, { recursive: true });
 
 /** @type {[name: string, cmd: string, args: string[]][]} */
 const steps = [
@@ -20,9 +26,13 @@ const steps = [
 	],
 	['eslint', 'npx', ['eslint', '.']],
 	['prettier', 'npx', ['prettier', '--check', '.']],
-	['unit tests', 'npx', ['vitest', 'run']],
+	[
+		'unit tests',
+		'npx',
+		['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${VITEST_JSON}`]
+	],
 	['build', 'npx', ['vite', 'build']],
-	['end-to-end tests', 'npx', ['playwright', 'test']]
+	['end-to-end tests', 'npx', ['playwright', 'test', '--reporter=list,json']]
 ];
 
 const browser = process.env.PLAYWRIGHT_CHROMIUM ?? '/usr/bin/chromium';
@@ -34,7 +44,10 @@ if (!existsSync(browser)) {
 for (const [name, cmd, args] of steps) {
 	console.log(`\n=== ${name}: ${cmd} ${args.join(' ')}`);
 	const started = Date.now();
-	const r = spawnSync(cmd, args, { stdio: 'inherit', env: process.env });
+	const r = spawnSync(cmd, args, {
+		stdio: 'inherit',
+		env: { ...process.env, PLAYWRIGHT_JSON_OUTPUT_NAME: PLAYWRIGHT_JSON }
+	});
 	const seconds = ((Date.now() - started) / 1000).toFixed(1);
 	if (r.status !== 0) {
 		console.error(`\n=== ${name} failed after ${seconds} s`);
@@ -42,3 +55,12 @@ for (const [name, cmd, args] of steps) {
 	}
 	console.log(`=== ${name} ok (${seconds} s)`);
 }
+
+// one closing line for every test run: unit and end-to-end together
+const unit = JSON.parse(readFileSync(VITEST_JSON, 'utf8'));
+const e2e = JSON.parse(readFileSync(PLAYWRIGHT_JSON, 'utf8')).stats;
+const passed = unit.numPassedTests + e2e.expected;
+const failed = unit.numFailedTests + e2e.unexpected + e2e.flaky;
+console.log(`\nunit: ${unit.numPassedTests} passed; end-to-end: ${e2e.expected} passed`);
+console.log(`${passed} passed, ${failed} failed`);
+if (failed > 0 || passed === 0) process.exit(1);
