@@ -162,35 +162,41 @@ export function balanceShares(rows: readonly BalanceRow[]): (BalanceRow & { shar
 	});
 }
 
-/** A circle to place: centre and radius in pixels. */
-export type Circle = { cx: number; cy: number; r: number };
+/** The liquidations of one step, drawn as one marker on the price chart. */
+export type StepGroup = {
+	step: number;
+	time: number;
+	/** the largest liquidation of the step (by debt repaid), picked when the marker is */
+	largest: LiquidationRecord;
+	ids: Set<string>;
+	count: number;
+	debtRepaidUsd: number;
+};
 
 /**
- * Moves circles vertically, in order, so that none overlaps one placed before it (a small
- * beeswarm): each keeps its `cx`, and its `cy` moves by the smallest of 0, -gap, +gap, -2 gap, ...
- * that clears every placed circle, staying within `[minY, maxY]`. After `maxTries` it stays where it
- * was. Returns new objects with the adjusted `cy`, same order.
+ * Groups liquidations by step, in step order: a crash hour can hold hundreds of liquidations, and
+ * one marker per step keeps the chart readable and its markers few (O(n) instead of spreading n
+ * circles around each other).
  */
-export function dodge<T extends Circle>(
-	circles: readonly T[],
-	minY = -Infinity,
-	maxY = Infinity,
-	gap = 2,
-	maxTries = 80
-): T[] {
-	const placed: T[] = [];
-	for (const c of circles) {
-		let cy = c.cy;
-		for (let k = 0; k < maxTries; k++) {
-			const off = k === 0 ? 0 : Math.ceil(k / 2) * gap * (k % 2 ? -1 : 1);
-			const y = Math.min(maxY, Math.max(minY, c.cy + off));
-			const clear = placed.every((p) => Math.hypot(p.cx - c.cx, p.cy - y) >= p.r + c.r - 0.5);
-			if (clear) {
-				cy = y;
-				break;
-			}
+export function groupByStep(liquidations: readonly LiquidationRecord[]): StepGroup[] {
+	const groups = new Map<number, StepGroup>();
+	for (const l of liquidations) {
+		const g = groups.get(l.step);
+		if (!g) {
+			groups.set(l.step, {
+				step: l.step,
+				time: l.time,
+				largest: l,
+				ids: new Set([l.id]),
+				count: 1,
+				debtRepaidUsd: l.debtRepaidUsd
+			});
+			continue;
 		}
-		placed.push({ ...c, cy });
+		g.ids.add(l.id);
+		g.count++;
+		g.debtRepaidUsd += l.debtRepaidUsd;
+		if (l.debtRepaidUsd > g.largest.debtRepaidUsd) g.largest = l;
 	}
-	return placed;
+	return [...groups.values()].sort((a, b) => a.step - b.step);
 }

@@ -3,7 +3,7 @@ import type { LiquidationRecord, PricePoint } from '#lib/worker/protocol.ts';
 import {
 	balanceShares,
 	defaultLiquidation,
-	dodge,
+	groupByStep,
 	indexAtStep,
 	liquidationSegments,
 	priceTableRows,
@@ -154,28 +154,20 @@ test('balanceShares compares within an asset', () => {
 	expect(rows.map((r) => r.share)).toEqual([1, 0.25, 1, 0]);
 });
 
-describe('dodge', () => {
-	test('separates circles at the same spot, keeping x and order', () => {
-		const input = Array.from({ length: 5 }, (_, i) => ({ id: i, cx: 50, cy: 100, r: 4 }));
-		const out = dodge(input, 0, 200);
-		expect(out.map((c) => c.id)).toEqual([0, 1, 2, 3, 4]);
-		expect(out[0].cy).toBe(100);
-		for (const c of out) expect(c.cx).toBe(50);
-		for (let i = 0; i < out.length; i++) {
-			for (let j = i + 1; j < out.length; j++) {
-				expect(Math.abs(out[i].cy - out[j].cy)).toBeGreaterThanOrEqual(7.5);
-			}
-		}
+describe('groupByStep', () => {
+	const at = (id: string, step: number, usd: number) => liq(id, step, { debtRepaidUsd: usd });
+
+	test('one group per step, in step order, with count, total and the largest', () => {
+		const groups = groupByStep([at('a', 5, 100), at('b', 2, 50), at('c', 5, 300), at('d', 5, 200)]);
+		expect(groups.map((g) => g.step)).toEqual([2, 5]);
+		expect(groups[1].count).toBe(3);
+		expect(groups[1].debtRepaidUsd).toBe(600);
+		expect(groups[1].largest.id).toBe('c');
+		expect([...groups[1].ids].sort()).toEqual(['a', 'c', 'd']);
+		expect(groups[0].largest.id).toBe('b');
 	});
-	test('leaves circles that do not touch alone', () => {
-		const input = [
-			{ cx: 0, cy: 10, r: 3 },
-			{ cx: 20, cy: 10, r: 3 }
-		];
-		expect(dodge(input).map((c) => c.cy)).toEqual([10, 10]);
-	});
-	test('stays inside the bounds', () => {
-		const input = Array.from({ length: 4 }, () => ({ cx: 0, cy: 0, r: 5 }));
-		for (const c of dodge(input, 0, 100)) expect(c.cy).toBeGreaterThanOrEqual(0);
+
+	test('no liquidations, no groups', () => {
+		expect(groupByStep([])).toEqual([]);
 	});
 });

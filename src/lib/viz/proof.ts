@@ -1,0 +1,48 @@
+/**
+ * Pure helpers of the zero-knowledge views: which rounds a step shows, the verifier's confidence
+ * line, and the scales of the survival and distribution charts. Data shapes are ProofOverview's
+ * (worker/protocol.ts).
+ */
+import type { DistributionSet, ProofRound, SurvivalPoint } from '#lib/worker/protocol.ts';
+
+/** Rounds whose step is at or before `step` (the timeline's current frame), in order. */
+export function roundsUpTo(rounds: readonly ProofRound[], step: number): ProofRound[] {
+	return rounds.filter((r) => r.step <= step);
+}
+
+/** The last round shown at `step` that carries a confidence, or undefined. */
+export function latestConfidence(rounds: readonly ProofRound[], step: number): number | undefined {
+	const shown = roundsUpTo(rounds, step).filter((r) => r.confidence !== undefined);
+	return shown.length ? shown[shown.length - 1].confidence : undefined;
+}
+
+/** A probability as a percentage with enough digits to tell 99.9% from 100% ("99.92%"). */
+export function formatProbability(p: number): string {
+	if (!Number.isFinite(p)) return '—';
+	if (p === 0 || p === 1) return `${p * 100}%`;
+	if (p < 0.0001) return p.toExponential(1);
+	const digits = p > 0.99 ? 2 : p < 0.01 ? 3 : 1;
+	return `${(p * 100).toFixed(digits)}%`;
+}
+
+/** Largest count over every series of a distribution set (at least 1, for a scale domain). */
+export function maxCount(set: DistributionSet): number {
+	return Math.max(1, ...set.series.flatMap((s) => s.counts));
+}
+
+/** Largest round count of a survival curve (at least 1). */
+export function maxRounds(points: readonly SurvivalPoint[]): number {
+	return Math.max(1, ...points.map((p) => p.rounds));
+}
+
+/**
+ * Total variation distance between two count vectors (normalised): half the sum of absolute
+ * differences of the frequencies, in [0, 1]. 0 means the same distribution. Throws a RangeError
+ * when the lengths differ.
+ */
+export function totalVariation(a: readonly number[], b: readonly number[]): number {
+	if (a.length !== b.length) throw new RangeError('both distributions need the same bins');
+	const na = a.reduce((x, y) => x + y, 0) || 1;
+	const nb = b.reduce((x, y) => x + y, 0) || 1;
+	return a.reduce((sum, v, i) => sum + Math.abs(v / na - b[i] / nb), 0) / 2;
+}
