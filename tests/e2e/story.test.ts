@@ -244,4 +244,9 @@ test('7. the March 2020 replay: price path with liquidations, health factors, on
 		await expect(dt).toBeVisible();
 		await expect(dt.locator('xpath=following-sibling::dd[1]')).toContainText(/\d/);
 	}
+	// every liquidation is reachable, not only the largest of each step
+	const nav = page.getByRole('group', { name: 'Liquidations' });
+	const position = await nav.locator('.pos').innerText();
+	await nav.getByRole('button', { name: 'Previous liquidation' }).click();
+	await expect(nav.locator('.pos')).not.toHaveText(position);
 });
