@@ -179,6 +179,17 @@ function element<E>(group: Group<E>, e: E, name: string): E {
 	return e;
 }
 
+function isGroup(v: unknown): v is Group<unknown> {
+	return typeof v === 'object' && v !== null && 'exp' in v && 'q' in v && 'g' in v;
+}
+
+/** The group a bare element belongs to: bigint -> toyGroup, string -> secp256k1Group. */
+function groupFor(e: unknown): Group<unknown> | null {
+	if (typeof e === 'bigint') return toyGroup as Group<unknown>;
+	if (typeof e === 'string') return secp256k1Group as Group<unknown>;
+	return null;
+}
+
 /**
  * A uniform scalar in [0, q) from `rng` by rejection sampling over bitLength(q) bits, 16 bits per
  * draw. Throws a RangeError when rng returns something outside [0, 1).
@@ -227,7 +238,18 @@ export function respond<E>(group: Group<E>, x: bigint, r: bigint, c: bigint): bi
  * Verifier's check g^s == t * y^c. False when t or y is not a group element or c, s lie outside
  * [0, q) (non-canonical scalars are refused, as BIP-340 refuses s >= n). Never throws.
  */
-export function verify<E>(group: Group<E>, y: E, transcript: Transcript<E>): boolean {
+export function verify<E>(group: Group<E>, y: E, transcript: Transcript<E>): boolean;
+/** Short form: the group follows from y (bigint: `toyGroup`, hex string: `secp256k1Group`). */
+export function verify(y: bigint | string, transcript: Transcript<bigint | string>): boolean;
+export function verify(...args: unknown[]): boolean {
+	if (!isGroup(args[0])) {
+		const group = groupFor(args[0]);
+		return group === null ? false : verifyIn(group, args[0], args[1] as Transcript<unknown>);
+	}
+	return verifyIn(args[0], args[1], args[2] as Transcript<unknown>);
+}
+
+function verifyIn<E>(group: Group<E>, y: E, transcript: Transcript<E>): boolean {
 	const { t, c, s } = transcript ?? ({} as Transcript<E>);
 	if (!group.isElement(y) || !group.isElement(t)) return false;
 	if (typeof c !== 'bigint' || typeof s !== 'bigint') return false;
@@ -240,7 +262,27 @@ export function verify<E>(group: Group<E>, y: E, transcript: Transcript<E>): boo
  * x = (s - s') / (c - c') mod q. This is why reusing a nonce r leaks the key.
  * Throws an Error when the commitments differ or the challenges are equal mod q.
  */
-export function extractSecret<E>(group: Group<E>, a: Transcript<E>, b: Transcript<E>): bigint {
+export function extractSecret<E>(group: Group<E>, a: Transcript<E>, b: Transcript<E>): bigint;
+/**
+ * Short form: the group follows from the commitment (bigint t: `toyGroup`, hex-string t:
+ * `secp256k1Group`). Throws a TypeError for any other t, then as the long form.
+ */
+export function extractSecret(
+	a: Transcript<bigint | string>,
+	b: Transcript<bigint | string>
+): bigint;
+export function extractSecret(...args: unknown[]): bigint {
+	if (isGroup(args[0])) {
+		return extractIn(args[0], args[1] as Transcript<unknown>, args[2] as Transcript<unknown>);
+	}
+	const a = args[0] as Transcript<unknown>;
+	const group = groupFor(a?.t);
+	if (group === null)
+		throw new TypeError('a transcript needs t: a bigint (toy group) or hex point');
+	return extractIn(group, a, args[1] as Transcript<unknown>);
+}
+
+function extractIn<E>(group: Group<E>, a: Transcript<E>, b: Transcript<E>): bigint {
 	if (!group.equals(a.t, b.t)) throw new Error('the two transcripts must share the commitment t');
 	const dc = mod(a.c - b.c, group.q);
 	if (dc === 0n) throw new Error('the two transcripts must have different challenges');
@@ -256,7 +298,21 @@ export function simulateTranscript<E>(
 	group: Group<E>,
 	y: E,
 	rand: Rng | { s: bigint; c: bigint }
-): Transcript<E> {
+): Transcript<E>;
+/** Short form: the group follows from y (bigint: `toyGroup`, hex string: `secp256k1Group`). */
+export function simulateTranscript<E extends bigint | string>(
+	y: E,
+	rand: Rng | { s: bigint; c: bigint }
+): Transcript<E>;
+export function simulateTranscript(...args: unknown[]): Transcript<unknown> {
+	type R = Rng | { s: bigint; c: bigint };
+	if (isGroup(args[0])) return simulateIn(args[0], args[1], args[2] as R);
+	const group = groupFor(args[0]);
+	if (group === null) throw new TypeError('y must be a bigint (toy group) or a hex point');
+	return simulateIn(group, args[0], args[1] as R);
+}
+
+function simulateIn<E>(group: Group<E>, y: E, rand: Rng | { s: bigint; c: bigint }): Transcript<E> {
 	element(group, y, 'public key y');
 	const s = typeof rand === 'function' ? randomScalar(group, rand) : scalar(group, rand.s, 's');
 	const c = typeof rand === 'function' ? randomScalar(group, rand) : scalar(group, rand.c, 'c');
@@ -331,7 +387,7 @@ export function verifyFiatShamir<E>(
 			variant === 'full'
 				? challengeFiatShamir(group, signature.t, y, message)
 				: challengeWeak(group, y, message);
-		return c === signature.c && verify(group, y, signature);
+		return c === signature.c && verifyIn(group, y, signature);
 	} catch {
 		return false;
 	}
@@ -343,7 +399,7 @@ export function verifyFiatShamir<E>(
  * H(t, y, m) happens to equal c (chance 1/q). Throws a RangeError for bad y or s.
  */
 export function forgeWeak<E>(group: Group<E>, y: E, message: Message, s: bigint): Transcript<E> {
-	return simulateTranscript(group, y, { s, c: challengeWeak(group, y, message) });
+	return simulateIn(group, y, { s, c: challengeWeak(group, y, message) });
 }
 
 function bytesArg(v: Uint8Array | string, len: number, name: string): Uint8Array {

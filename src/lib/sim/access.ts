@@ -10,7 +10,7 @@ import type { ChainState } from './state.ts';
 import type { ExecError, Log } from './types.ts';
 
 /** Block context the contracts see. */
-export type Env = { number: number; timestamp: number; chainId: number };
+export type Env = { number: number; timestamp: number; chainId: number; seed?: number };
 
 /** What a frame returns: an encoded value, or a failure. */
 export type Outcome = { ok: true; value: string } | { ok: false; failure: ExecError };

@@ -5,6 +5,7 @@
  */
 import { accountAddress, isAddress, STARTING_BALANCE } from './accounts.ts';
 import { Block, type BlockHeader, BlockList } from './block.ts';
+import { blockRandomness } from './crypto.ts';
 import type { Run } from './exec.ts';
 import type { Sandbox } from './sandbox/sandbox.ts';
 import { ChainState, type StateMark } from './state.ts';
@@ -19,6 +20,8 @@ export interface WorldCore {
 	existingSandbox(): Sandbox | null;
 	active: Run | null;
 	names: Map<string, string>;
+	/** the world's seed (block randomness derives from it; 0 when absent) */
+	seed?: number;
 }
 
 /** A chain's part of a world snapshot. */
@@ -145,6 +148,19 @@ export class ChainBase {
 	/** Number of the latest block. */
 	get blockNumber(): number {
 		return this.headBlock.number;
+	}
+
+	/**
+	 * The seeded randomness of block `number` (a 256-bit bigint), the value contracts read with
+	 * blockRandomness(number): the same for bots and views. Throws a RangeError for a negative or
+	 * fractional number. Defined in crypto.ts.
+	 */
+	randomness(number: number): bigint {
+		if (!Number.isInteger(number) || number < 0)
+			throw new RangeError(
+				`randomness(number): block number must be a whole number, got ${number}`
+			);
+		return blockRandomness(this.core.seed ?? 0, this.id, number);
 	}
 
 	/** Timestamp of the latest block, unix seconds. */

@@ -94,7 +94,8 @@ export class Chain extends ChainBase {
 		return {
 			number: this.headBlock.number + 1,
 			timestamp: Math.max(this.headBlock.timestamp + this.blockTime, this.warpTo),
-			chainId: this.id
+			chainId: this.id,
+			seed: this.core.seed ?? 0
 		};
 	}
 
@@ -228,7 +229,8 @@ export class Chain extends ChainBase {
 		const env: Env = {
 			number: this.headBlock.number,
 			timestamp: this.headBlock.timestamp,
-			chainId: this.id
+			chainId: this.id,
+			seed: this.core.seed ?? 0
 		};
 		const core = this.core;
 		const run = new Run(this.state, new GasMeter(VIEW_GAS_LIMIT), env, true, () => core.sandbox());

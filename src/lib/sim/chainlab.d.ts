@@ -143,6 +143,38 @@ declare module 'chainlab' {
 	 */
 	export function keccak256(data: string | Uint8Array): string;
 
+	/**
+	 * SHA-256 hash (FIPS 180-4), as 0x and 64 hex digits; data is read as keccak256 reads it.
+	 * Costs 60 gas plus 12 per 32 bytes.
+	 * @example sha256('abc') // '0xba7816bf...'
+	 */
+	export function sha256(data: string | Uint8Array): string;
+
+	/**
+	 * `base ** exponent % modulus`, computed fast (square-and-multiply); the result is in
+	 * [0, modulus). Throws a RangeError when modulus < 1n or exponent < 0n (use modInverse).
+	 * Operands up to 4,096 bits. Costs at least 200 gas, more for big operands (EIP-2565).
+	 * @example modPow(4n, 3n, 23n) // 18n
+	 */
+	export function modPow(base: bigint, exponent: bigint, modulus: bigint): bigint;
+
+	/**
+	 * The inverse of `a` modulo `modulus`: the b in [0, modulus) with a * b % modulus == 1n.
+	 * Throws a RangeError when there is none (a and modulus share a factor) or modulus < 2n.
+	 * Costs as modPow(a, modulus, modulus).
+	 * @example modInverse(3n, 11n) // 4n, since 3 * 4 = 12 = 1 mod 11
+	 */
+	export function modInverse(a: bigint, modulus: bigint): bigint;
+
+	/**
+	 * The chain's seeded randomness of block `blockNumber` (default: the current block), a 256-bit
+	 * bigint. The same for every call in that block, and known to everyone once the block exists
+	 * (like Ethereum's PREVRANDAO): use it as a challenge that is drawn in a later block than the
+	 * commitment it tests. Throws a RangeError for a block after the current one. Costs 20 gas.
+	 * @example const c = blockRandomness() % 2n; // a fair coin for this block
+	 */
+	export function blockRandomness(blockNumber?: number): bigint;
+
 	/** An ERC-20 token (EIP-20; the built-in tokens have 18 decimals). Amounts are in the smallest unit. */
 	export interface Token {
 		/** The token's address. */

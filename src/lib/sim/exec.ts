@@ -10,6 +10,7 @@
  */
 import { type Env, failed, OutOfGas, type Outcome, Access } from './access.ts';
 import { GAS, hashGas, MAX_CALL_DEPTH } from './gas.ts';
+import { cryptoGas, serveCrypto } from './crypto.ts';
 import { keccak256, toBytes } from './hash.ts';
 import { isIdentifier } from './text.ts';
 import { GasMeter } from './meter.ts';
@@ -328,6 +329,13 @@ export class Run extends Access {
 		const bytes = toBytes(hashInput(data));
 		this.charge(hashGas(bytes.length));
 		return keccak256(bytes);
+	}
+
+	/** sha256, modPow, modInverse, block randomness for contracts (crypto.ts): charged, then served. */
+	crypto(op: string, payload: string): string {
+		this.charge(cryptoGas(op, payload));
+		const { seed = 0, chainId, number } = this.env;
+		return serveCrypto(op, payload, { seed, chainId, number });
 	}
 }
 

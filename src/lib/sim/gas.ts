@@ -46,7 +46,15 @@ export const GAS = {
 	/** keccak256 (G_keccak256) */
 	hashBase: 30,
 	/** keccak256, per 32-byte word hashed (G_keccak256word) */
-	hashWord: 6
+	hashWord: 6,
+	/** sha256, base (the SHA256 precompile, 60) */
+	sha256Base: 60,
+	/** sha256, per 32-byte word hashed (the SHA256 precompile, 12) */
+	sha256Word: 12,
+	/** modPow / modInverse at least; larger operands follow EIP-2565 (crypto.ts modExpGas) */
+	modExp: 200,
+	/** blockRandomness(n): the randomness of a block (like BLOCKHASH, G_blockhash) */
+	blockRandomness: 20
 } as const;
 
 /** Names of the operations in GAS. */
@@ -83,7 +91,15 @@ export const GAS_TABLE: readonly GasRow[] = [
 	['logTopic', 'per topic (the event name is one topic)', 'G_logtopic 375'],
 	['logByte', 'per byte of encoded event arguments', 'G_logdata 8'],
 	['hashBase', 'keccak256', 'G_keccak256 30'],
-	['hashWord', 'keccak256, per 32-byte word', 'G_keccak256word 6']
+	['hashWord', 'keccak256, per 32-byte word', 'G_keccak256word 6'],
+	['sha256Base', 'sha256', 'SHA256 precompile 60'],
+	['sha256Word', 'sha256, per 32-byte word', 'SHA256 precompile 12 per word'],
+	[
+		'modExp',
+		'modPow or modInverse, at least (more for big operands)',
+		'MODEXP minimum 200 (EIP-2565)'
+	],
+	['blockRandomness', "blockRandomness(n): a block's seeded randomness", 'BLOCKHASH 20']
 ].map(([operation, what, ethereum]) => ({
 	operation: operation as GasOperation,
 	gas: GAS[operation as GasOperation],

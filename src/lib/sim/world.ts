@@ -46,6 +46,7 @@ export class World {
 		const core: Core = {
 			active: null as Run | null,
 			names: new Map<string, string>(),
+			seed: options.seed,
 			made: null,
 			sandbox(): Sandbox {
 				if (core.made === null)
@@ -168,7 +169,8 @@ function bridgeTo(active: () => Run | null): HostBridge {
 		call: (to, method, args, value) => run().callFromContract(to, method, args, value),
 		send: (to, value) => run().send(to, value),
 		balance: (address) => run().balance(address),
-		hash: (data) => run().hash(data)
+		hash: (data) => run().hash(data),
+		crypto: (op, payload) => run().crypto(op, payload)
 	};
 }
 

@@ -46,3 +46,13 @@ export function totalVariation(a: readonly number[], b: readonly number[]): numb
 	const nb = b.reduce((x, y) => x + y, 0) || 1;
 	return a.reduce((sum, v, i) => sum + Math.abs(v / na - b[i] / nb), 0) / 2;
 }
+
+/**
+ * Verifier confidence after `accepted` rounds of a graph-colouring proof on `edges` edges, when
+ * each accepted round is one the cheater survives with chance at most 1 - 1/edges:
+ * 1 - (1 - 1/edges)^accepted. Throws a RangeError for edges < 1.
+ */
+export function graphConfidence(edges: number, accepted: number): number {
+	if (!(edges >= 1)) throw new RangeError('a graph proof needs at least one edge');
+	return 1 - (1 - 1 / edges) ** accepted;
+}

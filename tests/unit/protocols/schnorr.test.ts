@@ -299,3 +299,39 @@ describe('BIP-340', () => {
 		expect(() => signBip340('hello', 0n)).toThrow(/secret key/);
 	});
 });
+
+describe('short forms: the group follows from the values', () => {
+	test('extractSecret(t1, t2) in the toy group (bigint t) recovers x from a reused nonce', () => {
+		const x = 7n;
+		const r = 5n;
+		const t = commit(toyGroup, r);
+		const a = { t, c: 3n, s: respond(toyGroup, x, r, 3n) };
+		const b = { t, c: 9n, s: respond(toyGroup, x, r, 9n) };
+		expect(extractSecret(a, b)).toBe(x);
+		expect(extractSecret(a, b)).toBe(extractSecret(toyGroup, a, b));
+	});
+
+	test('extractSecret(t1, t2) on secp256k1 (hex t) recovers x', () => {
+		const x = 0xc0ffeen * 1234567n;
+		const r = 987654321n;
+		const t = commit(secp256k1Group, r);
+		const a = { t, c: 11n, s: respond(secp256k1Group, x, r, 11n) };
+		const b = { t, c: 29n, s: respond(secp256k1Group, x, r, 29n) };
+		expect(extractSecret(a, b)).toBe(x);
+		expect(() => extractSecret({ t: 1, c: 1n, s: 1n } as never, b)).toThrow(TypeError);
+	});
+
+	test('simulateTranscript(y, rng) and verify(y, transcript) pick the group from y', () => {
+		const rng = mulberry32(3);
+		const toyY = keygen(toyGroup, 6n).y;
+		const toySim = simulateTranscript(toyY, rng);
+		expect(typeof toySim.t).toBe('bigint');
+		expect(verify(toyY, toySim)).toBe(true);
+		expect(verify(toyY, { ...toySim, s: (toySim.s + 1n) % 11n })).toBe(false);
+		const y = keygen(secp256k1Group, 42n).y;
+		const sim = simulateTranscript(y, rng);
+		expect(verify(y, sim)).toBe(true);
+		expect(verify(secp256k1Group, y, sim)).toBe(true);
+		expect(verify(1 as never, sim)).toBe(false);
+	});
+});

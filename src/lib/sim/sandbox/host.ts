@@ -4,6 +4,7 @@
  * public API serve them through the same `serve` function.
  */
 import type { QuickJSContext, QuickJSHandle } from 'quickjs-emscripten-core';
+import { serveCrypto } from '../crypto.ts';
 import { keccak256 } from '../hash.ts';
 import { isHostStackOverflow } from '../text.ts';
 import { argument, type LeanFunction, leanFunction, newString, readString } from './ffi.ts';
@@ -21,7 +22,7 @@ export type HostHooks = {
 	loading(): boolean;
 };
 
-/** Builds the host object: load, store, erase, log, call, send, balance, hash. */
+/** Builds the host object: load, store, erase, log, call, send, balance, hash, crypto. */
 export function hostObject(
 	ctx: QuickJSContext,
 	bridge: HostBridge,
@@ -75,6 +76,12 @@ export function hostObject(
 	add('balance', 1, (a) => bridge.balance(a[0]));
 	// a module's top level may hash (constants): that is compute, not a host operation to charge
 	add('hash', 1, (a) => (hooks.loading() ? keccak256(hashInput(a[0])) : bridge.hash(a[0])));
+	// pure operations may run while a file loads (constants), uncharged; randomness may not
+	add('crypto', 2, (a) =>
+		hooks.loading() || bridge.crypto === undefined
+			? serveCrypto(a[0], a[1], undefined)
+			: bridge.crypto(a[0], a[1])
+	);
 	return host;
 }
 

@@ -20,6 +20,8 @@ export interface HostBridge {
 	/** decimal wei */
 	balance(address: string): string;
 	hash(data: string): string;
+	/** sha256, modPow, modInverse, block randomness (crypto.ts); `!<reason>` when there is no answer */
+	crypto?(op: string, payload: string): string;
 }
 
 /** Failure as the sandbox reports it. */

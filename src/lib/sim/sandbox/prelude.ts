@@ -22,7 +22,7 @@ export const PRELUDE_FILE = '<chainlab>';
 export const PRELUDE = String.raw`(function (H) {
 'use strict';
 const hLoad = H.load, hStore = H.store, hErase = H.erase, hLog = H.log, hCall = H.call;
-const hSend = H.send, hBalance = H.balance, hHash = H.hash;
+const hSend = H.send, hBalance = H.balance, hHash = H.hash, hCrypto = H.crypto;
 const O = Object, freeze = O.freeze, getProto = O.getPrototypeOf, getDesc = O.getOwnPropertyDescriptor;
 const defineProp = O.defineProperty, ownKeys = Reflect.ownKeys, isArray = Array.isArray;
 const stringify = JSON.stringify, parse = JSON.parse;
@@ -164,6 +164,39 @@ function keccak256(data) {
 	}
 	throw new TypeError('keccak256(data): data must be a string or a Uint8Array, got ' + describe(data));
 }
+function hashText(data, what) {
+	if (typeof data === 'string') return data.indexOf('\u0000') >= 0 ? 'j' + stringify(data) : 't' + data;
+	if (data instanceof Uint8Array) {
+		let hex = '0x';
+		for (let i = 0; i < data.length; i++) { const b = data[i]; hex += (b < 16 ? '0' : '') + b.toString(16); }
+		return 't' + hex;
+	}
+	throw new TypeError(what + ': data must be a string or a Uint8Array, got ' + describe(data));
+}
+function cryptoAnswer(what, r) {
+	if (r.charCodeAt(0) === 33) throw new RangeError(what + ': ' + r.slice(1));
+	return r;
+}
+function bigArg(v, what) {
+	if (typeof v !== 'bigint') throw new TypeError(what + ' must be a bigint such as 7n, got ' + describe(v));
+	return StringFn(v);
+}
+function sha256(data) { return hCrypto('sha256', hashText(data, 'sha256(data)')); }
+function modPow(base, exponent, modulus) {
+	const w = 'modPow(base, exponent, modulus)';
+	const p = bigArg(base, w + ': base') + ',' + bigArg(exponent, w + ': exponent') + ',' + bigArg(modulus, w + ': modulus');
+	return BigIntFn(cryptoAnswer(w, hCrypto('modPow', p)));
+}
+function modInverse(a, modulus) {
+	const w = 'modInverse(a, modulus)';
+	return BigIntFn(cryptoAnswer(w, hCrypto('modInverse', bigArg(a, w + ': a') + ',' + bigArg(modulus, w + ': modulus'))));
+}
+function blockRandomness(number) {
+	const w = 'blockRandomness(blockNumber)';
+	if (number === undefined) number = (frame !== null ? frame : current(w)).number;
+	if (typeof number !== 'number') throw new TypeError(w + ': blockNumber must be a number such as block.number, got ' + describe(number));
+	return BigIntFn(cryptoAnswer(w, hCrypto('random', StringFn(number))));
+}
 const msg = freeze({
 	get sender() { return (frame !== null ? frame : current('msg.sender')).sender; },
 	get value() { return (frame !== null ? frame : current('msg.value')).value; }
@@ -252,7 +285,8 @@ const Token = freeze({ at(address) { return handle(address, undefined, 'Token.at
 const chainlab = freeze({
 	Contract: Contract, StorageValue: StorageValue, StorageMap: StorageMap, msg: msg, block: block,
 	require: require, revert: revert, emit: emit, transfer: transfer, Token: Token,
-	keccak256: keccak256, CallError: CallError
+	keccak256: keccak256, CallError: CallError, sha256: sha256, modPow: modPow, modInverse: modInverse,
+	blockRandomness: blockRandomness
 });
 function requireModule(name) {
 	if (name === 'chainlab') return chainlab;

@@ -344,7 +344,7 @@ export class Sandbox {
 			enter: (name) => {
 				this.settle();
 				if (this.fault !== null || this.meter.exhausted) throw new Error('out of gas');
-				if (this.loading && name !== 'hash')
+				if (this.loading && name !== 'hash' && name !== 'crypto')
 					throw new Error(
 						`${name === 'balance' ? 'this.balance' : 'contract state'} is only available while the contract is being called, not when its file loads`
 					);
