@@ -84,16 +84,21 @@ self.addEventListener('message', (event) => {
 	if (event.data?.type === SKIP_WAITING) void self.skipWaiting();
 });
 
-/** A cached response from this deployment's caches, ours first (a waiting version's next). */
+/**
+ * A cached response from this deployment's caches, ours first (a waiting version's next).
+ * `Vary` is ignored: servers send `Vary: Origin`, and a module script's request carries an Origin
+ * header the precache request did not, which would otherwise miss every cached script offline.
+ */
 async function cached(
 	request: Request | string,
 	ignoreSearch = false
 ): Promise<Response | undefined> {
-	const own = await (await caches.open(CACHE)).match(request, { ignoreSearch });
+	const options = { ignoreSearch, ignoreVary: true };
+	const own = await (await caches.open(CACHE)).match(request, options);
 	if (own) return own;
 	for (const key of await caches.keys()) {
 		if (!key.startsWith(PREFIX) || key === CACHE) continue;
-		const hit = await (await caches.open(key)).match(request, { ignoreSearch });
+		const hit = await (await caches.open(key)).match(request, options);
 		if (hit) return hit;
 	}
 	return undefined;

@@ -1,8 +1,9 @@
 /**
  * Backup files: every draft and all progress in one versioned JSON file, and a careful import.
  *
- * File: `{ format: 'chainlab-backup', version: 1, exportedAt: ISO-8601, drafts: DraftRow[],
- * progress: ProgressRow[] }` (timestamps in unix milliseconds). Import = parseBackup (size cap, JSON,
+ * File: `{ format: 'chainlab-backup', version: 2, exportedAt: ISO-8601, drafts: DraftRow[],
+ * progress: ProgressRow[] }` (timestamps in unix milliseconds; version 1 files, whose progress rows
+ * have no `solvedAt`, are still read). Import = parseBackup (size cap, JSON,
  * forbidden keys, format, version, valibot schema, duplicates, known lessons; any failure is a
  * BackupError and nothing changes) then planImport, a pure merge that never overwrites silently:
  * per file the newer text wins and the other is kept as a copy beside it, at
@@ -14,14 +15,16 @@ import * as v from 'valibot';
 import type { ChainlabDb, DraftRow, ProgressRow } from './db.ts';
 
 export const BACKUP_FORMAT = 'chainlab-backup';
-export const BACKUP_VERSION = 1;
+export const BACKUP_VERSION = 2;
+/** Every format version this build reads. */
+const READABLE_VERSIONS: readonly number[] = [1, 2];
 /** Largest backup file accepted, in bytes of text. */
 export const MAX_BACKUP_BYTES = 8 * 1024 * 1024;
 const DAY_MS = 86_400_000;
 
 export type Backup = {
 	format: typeof BACKUP_FORMAT;
-	version: typeof BACKUP_VERSION;
+	version: 1 | 2;
 	exportedAt: string;
 	drafts: DraftRow[];
 	progress: ProgressRow[];
@@ -108,12 +111,13 @@ const progressSchema = v.strictObject({
 		)
 	),
 	solutionShown: v.boolean(),
-	updatedAt: time('the progress time')
+	updatedAt: time('the progress time'),
+	solvedAt: v.optional(time('the time it was solved'))
 });
 
 const backupSchema = v.strictObject({
 	format: v.literal(BACKUP_FORMAT),
-	version: v.literal(BACKUP_VERSION),
+	version: v.picklist([1, 2]),
 	exportedAt: v.pipe(v.string(), v.isoTimestamp('the export time is not a date')),
 	drafts: v.pipe(v.array(draftSchema), v.maxLength(10_000, 'too many drafts')),
 	progress: v.pipe(v.array(progressSchema), v.maxLength(5_000, 'too many lessons'))
@@ -165,7 +169,7 @@ export function parseBackup(text: string, options: ParseOptions): Backup {
 			`This file is not a Chainlab backup (it lacks the format mark "${BACKUP_FORMAT}").`
 		);
 	}
-	if (tag.version !== BACKUP_VERSION) {
+	if (typeof tag.version !== 'number' || !READABLE_VERSIONS.includes(tag.version)) {
 		throw new BackupError(
 			'version',
 			typeof tag.version === 'number' && tag.version > BACKUP_VERSION
@@ -324,7 +328,8 @@ function mergeProgress(here: ProgressRow, there: ProgressRow): ProgressRow {
 	for (const [id, n] of Object.entries(there.hintsRevealed))
 		hints[id] = Math.max(hints[id] ?? 0, n);
 	const newer = there.updatedAt > here.updatedAt ? there : here;
-	return {
+	const solved = [here.solvedAt, there.solvedAt].filter((t): t is number => t !== undefined);
+	const merged: ProgressRow = {
 		lessonId: here.lessonId,
 		status: RANK[there.status] > RANK[here.status] ? there.status : here.status,
 		checksPassed: [...newer.checksPassed],
@@ -332,6 +337,8 @@ function mergeProgress(here: ProgressRow, there: ProgressRow): ProgressRow {
 		solutionShown: here.solutionShown || there.solutionShown,
 		updatedAt: Math.max(here.updatedAt, there.updatedAt)
 	};
+	if (solved.length > 0) merged.solvedAt = Math.min(...solved);
+	return merged;
 }
 
 /**

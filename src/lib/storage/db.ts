@@ -16,7 +16,11 @@ export type DraftRow = {
 
 export type ProgressStatus = 'not-started' | 'in-progress' | 'solved';
 
-/** Progress on one lesson. `hintsRevealed` maps a check id to how many hint layers are shown. */
+/**
+ * Progress on one lesson. `hintsRevealed` maps a check id to how many hint layers are shown;
+ * `solvedAt` is when every check first passed (unix ms; absent until then). Schema v1 rows lack
+ * `solvedAt`; the v2 upgrade fills it for solved lessons from `updatedAt`.
+ */
 export type ProgressRow = {
 	lessonId: string;
 	status: ProgressStatus;
@@ -24,6 +28,7 @@ export type ProgressRow = {
 	hintsRevealed: Record<string, number>;
 	solutionShown: boolean;
 	updatedAt: number;
+	solvedAt?: number;
 };
 
 /** A setting: any structured-clone-safe value under a key. */
@@ -44,6 +49,19 @@ export const schemaVersions: SchemaVersion[] = [
 			drafts: '[lessonId+path], lessonId, updatedAt',
 			progress: 'lessonId, status, updatedAt',
 			settings: 'key'
+		}
+	},
+	{
+		// v2: when each lesson was first solved (the catalog orders and dates solved lessons by it)
+		version: 2,
+		stores: { progress: 'lessonId, status, updatedAt, solvedAt' },
+		upgrade: async (tx) => {
+			await tx
+				.table('progress')
+				.toCollection()
+				.modify((row: ProgressRow) => {
+					if (row.status === 'solved' && row.solvedAt === undefined) row.solvedAt = row.updatedAt;
+				});
 		}
 	}
 ];

@@ -2,6 +2,11 @@
  * Draft store: the learner's edits, saved to IndexedDB within `delayMs` of the last keystroke and
  * flushed at once when the page is hidden. Every text also lives in memory, so a failing database
  * (quota, private mode, no IndexedDB) never loses work while the tab is open.
+ *
+ * An IndexedDB write started while the page unloads may be cut off, so when the page is hidden
+ * the drafts not yet saved are also written, synchronously, to a small journal (localStorage by
+ * default). `load` takes journal entries newer than the stored ones and saves them; a successful
+ * save clears them from the journal.
  */
 import type { ChainlabDb, DraftRow } from './db.ts';
 import { describeStorageError } from './errors.ts';
@@ -15,7 +20,12 @@ export type DraftStoreOptions = {
 	onError?: (message: string | null) => void;
 	/** clock in unix milliseconds (tests) */
 	now?: () => number;
+	/** the synchronous journal for unsaved drafts (default: localStorage when available) */
+	journal?: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> | null;
 };
+
+/** The journal's key; its value is a JSON array of DraftRow. */
+export const JOURNAL_KEY = 'chainlab:unsaved-drafts';
 
 const keyOf = (lessonId: string, path: string) => `${lessonId}\u0000${path}`;
 
@@ -31,12 +41,19 @@ export class DraftStore {
 	#timer: ReturnType<typeof setTimeout> | null = null;
 	#writing: Promise<boolean> = Promise.resolve(true);
 	#failed = false;
+	readonly #journal: DraftStoreOptions['journal'];
 
 	constructor(options: DraftStoreOptions) {
 		this.#db = options.db;
 		this.#delayMs = options.delayMs ?? 500;
 		this.#onError = options.onError ?? (() => {});
 		this.#now = options.now ?? Date.now;
+		this.#journal =
+			options.journal !== undefined
+				? options.journal
+				: typeof localStorage === 'undefined'
+					? null
+					: localStorage;
 	}
 
 	/** Number of drafts typed but not yet saved. */
@@ -61,10 +78,100 @@ export class DraftStore {
 				this.#fail(error);
 			}
 		}
+		this.#recover(lessonId);
 		for (const row of this.#memory.values()) {
 			if (row.lessonId === lessonId) out[row.path] = row.text;
 		}
 		return out;
+	}
+
+	/**
+	 * Every draft held in memory (typed or loaded in this tab), and any newer one the journal
+	 * still holds (typed before an earlier page closed, not yet saved), copied; for an export.
+	 */
+	rows(): DraftRow[] {
+		const rows = new Map(this.#memory);
+		for (const row of this.#readJournal()) {
+			const key = keyOf(row.lessonId, row.path);
+			const here = rows.get(key);
+			if (!here || here.updatedAt < row.updatedAt) rows.set(key, row);
+		}
+		return [...rows.values()].map((row) => ({ ...row }));
+	}
+
+	/**
+	 * Drops the in-memory copies of these lessons' drafts (all when omitted), so the next load
+	 * reads the database: call it after something else wrote there (an import). Drafts not yet
+	 * saved are kept: they are newer than anything stored.
+	 */
+	forget(lessonIds?: readonly string[]): void {
+		for (const [key, row] of [...this.#memory]) {
+			if (this.#dirty.has(key)) continue;
+			if (!lessonIds || lessonIds.includes(row.lessonId)) this.#memory.delete(key);
+		}
+	}
+
+	/** Writes the drafts not yet saved to the journal, synchronously (page hide). Never throws. */
+	journalPending(): void {
+		if (!this.#journal) return;
+		const rows = [...this.#dirty].map((k) => this.#memory.get(k)).filter((r): r is DraftRow => !!r);
+		const kept = this.#readJournal().filter(
+			(old) => !rows.some((r) => r.lessonId === old.lessonId && r.path === old.path)
+		);
+		this.#writeJournal([...kept, ...rows]);
+	}
+
+	/** Takes this lesson's journal entries that are newer than memory, and schedules their save. */
+	#recover(lessonId: string): void {
+		let recovered = false;
+		for (const row of this.#readJournal()) {
+			if (row.lessonId !== lessonId) continue;
+			const key = keyOf(row.lessonId, row.path);
+			const here = this.#memory.get(key);
+			if (here && here.updatedAt >= row.updatedAt) continue;
+			this.#memory.set(key, row);
+			this.#dirty.add(key);
+			recovered = true;
+		}
+		if (recovered) void this.flush();
+	}
+
+	#readJournal(): DraftRow[] {
+		try {
+			const rows: unknown = JSON.parse(this.#journal?.getItem(JOURNAL_KEY) ?? '[]');
+			if (!Array.isArray(rows)) return [];
+			return rows.filter(
+				(r): r is DraftRow =>
+					typeof r?.lessonId === 'string' &&
+					typeof r.path === 'string' &&
+					typeof r.text === 'string' &&
+					typeof r.updatedAt === 'number'
+			);
+		} catch {
+			return [];
+		}
+	}
+
+	#writeJournal(rows: DraftRow[]): void {
+		try {
+			if (rows.length === 0) this.#journal?.removeItem(JOURNAL_KEY);
+			else this.#journal?.setItem(JOURNAL_KEY, JSON.stringify(rows));
+		} catch {
+			// a full or blocked localStorage: IndexedDB and memory still hold the drafts
+		}
+	}
+
+	/** Removes saved rows from the journal (only entries no newer than what was saved). */
+	#clearJournal(saved: DraftRow[]): void {
+		if (!this.#journal) return;
+		const rows = this.#readJournal();
+		const left = rows.filter(
+			(old) =>
+				!saved.some(
+					(r) => r.lessonId === old.lessonId && r.path === old.path && r.updatedAt >= old.updatedAt
+				)
+		);
+		if (left.length !== rows.length) this.#writeJournal(left);
 	}
 
 	/** Records an edit in memory at once and schedules a save `delayMs` after the last edit. */
@@ -103,6 +210,11 @@ export class DraftStore {
 			this.#memory.delete(key);
 			this.#dirty.delete(key);
 		}
+		this.#writeJournal(
+			this.#readJournal().filter(
+				(r) => r.lessonId !== lessonId || (paths !== undefined && !paths.includes(r.path))
+			)
+		);
 		if (!this.#db) return;
 		try {
 			if (paths) await this.#db.drafts.bulkDelete(paths.map((p) => [lessonId, p]));
@@ -119,9 +231,14 @@ export class DraftStore {
 	flushOnHide(win: Window = window): () => void {
 		const doc = win.document;
 		const onVisibility = () => {
-			if (doc.visibilityState === 'hidden') void this.flush();
+			if (doc.visibilityState !== 'hidden') return;
+			this.journalPending();
+			void this.flush();
 		};
-		const onPageHide = () => void this.flush();
+		const onPageHide = () => {
+			this.journalPending();
+			void this.flush();
+		};
 		doc.addEventListener('visibilitychange', onVisibility);
 		win.addEventListener('pagehide', onPageHide);
 		return () => {
@@ -141,6 +258,7 @@ export class DraftStore {
 		for (const k of keys) this.#dirty.delete(k);
 		try {
 			await this.#db.drafts.bulkPut(rows);
+			this.#clearJournal(rows);
 			if (this.#failed) {
 				this.#failed = false;
 				this.#onError(null);

@@ -80,8 +80,10 @@ export class ProgressStore {
 	recordChecks(lessonId: string, results: { id: string; passed: boolean }[]): Promise<ProgressRow> {
 		return this.#update(lessonId, (row) => {
 			row.checksPassed = results.filter((r) => r.passed).map((r) => r.id);
-			if (results.length > 0 && results.every((r) => r.passed)) row.status = 'solved';
-			else if (row.status === 'not-started') row.status = 'in-progress';
+			if (results.length > 0 && results.every((r) => r.passed)) {
+				row.status = 'solved';
+				row.solvedAt ??= this.#now();
+			} else if (row.status === 'not-started') row.status = 'in-progress';
 		});
 	}
 
@@ -103,6 +105,23 @@ export class ProgressStore {
 			row.solutionShown = true;
 			if (row.status === 'not-started') row.status = 'in-progress';
 		});
+	}
+
+	/** The rows held in memory (updated in this tab), copied; for an export when storage fails. */
+	rows(): ProgressRow[] {
+		return [...this.#memory.values()].map((row) => structuredClone(row));
+	}
+
+	/**
+	 * Drops the in-memory rows of these lessons (all when omitted), so the next read comes from
+	 * the database: call it after something else wrote there (an import). Waits for updates
+	 * already queued.
+	 */
+	async forget(lessonIds?: readonly string[]): Promise<void> {
+		await this.#queue;
+		for (const id of [...this.#memory.keys()]) {
+			if (!lessonIds || lessonIds.includes(id)) this.#memory.delete(id);
+		}
 	}
 
 	#update(lessonId: string, change: (row: ProgressRow) => void): Promise<ProgressRow> {

@@ -21,6 +21,8 @@ import type {
 } from '#lib/worker/protocol.ts';
 import type { RestartReason } from '#lib/worker/client.ts';
 import { isCancelled } from '#lib/worker/client.ts';
+import type { SharedState } from '#lib/share/index.ts';
+import { showShared, type SharedCopy } from './shared-copy.ts';
 import { chooseHint } from './hints.ts';
 import { Timeline } from './timeline.svelte.ts';
 
@@ -42,8 +44,10 @@ export type LessonDeps = {
 	progress: ProgressStore;
 	/** asks the learner to confirm a destructive action; resolves true to go ahead */
 	confirm: (question: { title: string; body: string; confirm: string }) => Promise<boolean>;
-	seed?: number;
 };
+
+/** The world seed a lesson runs with unless a share link says otherwise. */
+export const DEFAULT_SEED = 42;
 
 const asError = (e: unknown): SourceError => ({
 	kind: 'runtime',
@@ -71,6 +75,10 @@ export class LessonState {
 	announcement = $state('');
 	/** true once drafts and progress are loaded and the worker is attached */
 	ready = $state(false);
+	/** the world's seed (uint32) for the next load */
+	seed = $state(DEFAULT_SEED);
+	/** set while the page shows a shared copy; its edits stay out of the learner's drafts */
+	shared = $state.raw<SharedCopy | null>(null);
 	readonly timeline: Timeline;
 
 	#deps: LessonDeps | null = null;
@@ -116,15 +124,23 @@ export class LessonState {
 		return set ? set.layers.slice(0, shown) : [];
 	}
 
-	/** Connects storage and the worker (in onMount); loads drafts and progress. */
-	async attach(deps: LessonDeps): Promise<void> {
+	/**
+	 * Connects storage and the worker (in onMount); loads drafts and progress. With `shared` (a
+	 * decoded share link for this lesson) the page shows that shared copy instead of the drafts,
+	 * which stay untouched.
+	 */
+	async attach(deps: LessonDeps, shared?: SharedState): Promise<void> {
 		this.#deps = deps;
 		const [drafts, progress] = await Promise.all([
 			deps.drafts.load(this.lesson.id),
 			deps.progress.get(this.lesson.id)
 		]);
-		for (const f of this.lesson.files) {
-			if (f.editable && drafts[f.path] !== undefined) this.sources[f.path] = drafts[f.path];
+		if (shared) {
+			showShared(this, shared);
+		} else {
+			for (const f of this.lesson.files) {
+				if (f.editable && drafts[f.path] !== undefined) this.sources[f.path] = drafts[f.path];
+			}
 		}
 		this.progress = progress;
 		this.#started = progress.status !== 'not-started';
@@ -137,13 +153,25 @@ export class LessonState {
 		this.#deps = null;
 	}
 
-	/** The editor reports an edit. Saved as a draft (debounced) and the lesson marked started. */
+	/**
+	 * The editor reports an edit. Saved as a draft (debounced) and the lesson marked started; in a
+	 * shared copy it stays in the copy (the page keeps it in the link), never in the drafts.
+	 */
 	edit(path: string, text: string): void {
 		const file = this.lesson.files.find((f) => f.path === path);
 		if (!file?.editable || this.sources[path] === text) return;
 		this.sources[path] = text;
+		if (this.shared) return;
 		this.#deps?.drafts.set(this.lesson.id, path, text);
-		void this.#markStarted();
+		void this.markStarted();
+	}
+
+	/** Drops the run on screen (the next Run loads the sources again). */
+	forgetRun(): void {
+		this.#loadedKey = null;
+		this.timeline.reset(0, null, null);
+		this.overview = null;
+		this.checks = [];
 	}
 
 	/** Compiles the sources, runs the scenario and shows its first step. */
@@ -157,7 +185,7 @@ export class LessonState {
 		try {
 			if (!(await this.#load())) return;
 			const result = await this.#client().run((p) => (this.runProgress = p));
-			void this.#markStarted();
+			void this.markStarted();
 			if (result.ok) {
 				this.overview = result.overview;
 				this.timeline.reset(result.steps, result.first, result.last);
@@ -195,6 +223,8 @@ export class LessonState {
 			this.hintNotice = null;
 			const passed = results.filter((r) => r.passed).length;
 			this.announcement = `${passed} of ${results.length} checks passed.`;
+			// someone else's code passing does not solve the lesson for this learner
+			if (this.shared) return;
 			this.progress = await this.#deps.progress.recordChecks(this.lesson.id, results);
 			this.#started = true;
 		} catch (error) {
@@ -239,7 +269,7 @@ export class LessonState {
 		for (const f of this.lesson.files) {
 			if (!f.editable) continue;
 			this.sources[f.path] = f.solution;
-			this.#deps.drafts.set(this.lesson.id, f.path, f.solution);
+			if (!this.shared) this.#deps.drafts.set(this.lesson.id, f.path, f.solution);
 		}
 		this.errors = [];
 		this.progress = await this.#deps.progress.recordSolutionShown(this.lesson.id);
@@ -254,7 +284,7 @@ export class LessonState {
 			confirm: 'Discard my edits'
 		});
 		if (!ok || !this.#deps) return;
-		await this.#deps.drafts.discard(this.lesson.id);
+		if (!this.shared) await this.#deps.drafts.discard(this.lesson.id);
 		for (const f of this.lesson.files) this.sources[f.path] = f.starter;
 		this.errors = [];
 		this.notice = 'The starter code is back.';
@@ -272,17 +302,14 @@ export class LessonState {
 
 	async #load(): Promise<boolean> {
 		const sources = $state.snapshot(this.sources);
-		const key = JSON.stringify(sources);
+		const seed = this.seed;
+		const key = JSON.stringify({ sources, seed });
 		if (key === this.#loadedKey) return true;
 		// a new load replaces the worker's run, so the old timeline can no longer be browsed
 		this.#loadedKey = null;
 		this.timeline.reset(0, null, null);
 		this.overview = null;
-		const loaded = await this.#client().load({
-			lessonId: this.lesson.id,
-			sources,
-			seed: this.#deps?.seed ?? 42
-		});
+		const loaded = await this.#client().load({ lessonId: this.lesson.id, sources, seed });
 		if (!loaded.ok) {
 			this.errors = loaded.errors;
 			this.announcement = `Your code has ${loaded.errors.length === 1 ? 'an error' : `${loaded.errors.length} errors`}; see the console.`;
@@ -297,7 +324,8 @@ export class LessonState {
 		else this.errors = [asError(error)];
 	}
 
-	async #markStarted(): Promise<void> {
+	/** Marks the lesson in progress (once). */
+	async markStarted(): Promise<void> {
 		if (this.#started || !this.#deps) return;
 		this.#started = true;
 		this.progress = await this.#deps.progress.markStarted(this.lesson.id);

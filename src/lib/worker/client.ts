@@ -58,6 +58,29 @@ function defaultWorker(): Worker {
 
 type Pending = { reject: (e: Error) => void };
 
+/**
+ * Resolves once a Comlink worker answers a ping, or once `alive()` turns false. A module worker
+ * may finish loading asynchronously (the sandbox's wasm is awaited at its top level) and a
+ * message that arrives before it listens is dropped, so it is pinged until it answers, backing
+ * off from 50 ms to 1 s.
+ */
+export async function handshake(remote: object, alive: () => boolean): Promise<void> {
+	// awaiting any property of a Comlink proxy is a round trip to the worker
+	const ping = () => (remote as Record<string, PromiseLike<unknown>>).handshake;
+	for (let wait = 50; alive(); wait = Math.min(1000, wait * 2)) {
+		let timer: ReturnType<typeof setTimeout> | undefined;
+		const answered = await Promise.race([
+			Promise.resolve(ping()).then(
+				() => true,
+				() => true
+			),
+			new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), wait)))
+		]);
+		clearTimeout(timer);
+		if (answered) return;
+	}
+}
+
 const RESTART_WINDOW_MS = 10_000;
 const MAX_CRASHES_IN_WINDOW = 3;
 
@@ -71,6 +94,8 @@ export class SimClient {
 	#lastLoad: LoadRequest | null = null;
 	/** the replay of the last load into a fresh worker, awaited by the next call */
 	#replay: Promise<unknown> = Promise.resolve();
+	/** resolves once the current worker answers at all (see #handshake) */
+	#booted: Promise<void> = Promise.resolve();
 	#crashes: number[] = [];
 	#disposed = false;
 	#broken: string | null = null;
@@ -162,6 +187,7 @@ export class SimClient {
 		}
 		this.#worker = worker;
 		this.#remote = Comlink.wrap<SessionApi>(worker);
+		this.#booted = handshake(this.#remote, () => this.#worker === worker);
 		const onDeath = () => {
 			if (this.#worker !== worker) return;
 			const now = Date.now();
@@ -181,7 +207,9 @@ export class SimClient {
 		if (this.#lastLoad) {
 			const request = this.#lastLoad;
 			const remote = this.#remote;
-			this.#replay = remote.load(request).catch(() => {});
+			this.#replay = this.#booted
+				.then(() => remote.load(request) as Promise<LoadResult>)
+				.catch(() => {});
 		}
 	}
 
@@ -243,18 +271,20 @@ export class SimClient {
 			this.#pending.add(entry);
 			arm();
 			onReset?.(arm);
-			fn(remote).then(
-				(value) => {
-					if (!this.#pending.delete(entry)) return;
-					clearTimeout(timer);
-					resolve(value);
-				},
-				(error: unknown) => {
-					if (!this.#pending.delete(entry)) return;
-					clearTimeout(timer);
-					reject(error instanceof Error ? error : new Error(String(error)));
-				}
-			);
+			this.#booted
+				.then(() => fn(remote) as Promise<T>)
+				.then(
+					(value) => {
+						if (!this.#pending.delete(entry)) return;
+						clearTimeout(timer);
+						resolve(value);
+					},
+					(error: unknown) => {
+						if (!this.#pending.delete(entry)) return;
+						clearTimeout(timer);
+						reject(error instanceof Error ? error : new Error(String(error)));
+					}
+				);
 		});
 	}
 }

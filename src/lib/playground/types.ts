@@ -1,0 +1,95 @@
+/**
+ * The playground's shapes: a workspace (files, seed and a script of actions), the actions a
+ * learner takes (deploy, send, mine), and what the playground worker reports back. Plain,
+ * structured-clone-safe data: amounts travel as the text the learner typed.
+ */
+import type { Frame, RunOverview, SourceError } from '#lib/worker/protocol.ts';
+import type { TemplateId } from './workspaces.ts';
+
+/** How an argument's text is read: from a method's TypeScript parameter type. */
+export type ParamType = 'bigint' | 'number' | 'string' | 'address' | 'boolean' | 'json';
+
+/** One parameter of a contract method. */
+export type Param = { name: string; type: ParamType; /** as written in the source */ ts: string };
+
+/** A public method of a contract. */
+export type AbiMethod = { name: string; params: Param[]; returns?: string };
+
+/** What a contract file offers: its class name, constructor parameters and public methods. */
+export type Abi = { className: string; constructorParams: Param[]; methods: AbiMethod[] };
+
+/** An argument as the learner typed it, with the type it is read as. */
+export type ArgInput = { type: ParamType; text: string };
+
+/** One learner (or template) action; each is one step of the timeline. */
+export type Action =
+	| {
+			kind: 'token';
+			chainId: number;
+			from: string;
+			name: string;
+			symbol: string;
+			/** smallest units, as typed (`1000 ether`) */
+			supply: string;
+	  }
+	| { kind: 'deploy'; chainId: number; from: string; file: string; args: ArgInput[] }
+	| {
+			kind: 'send';
+			chainId: number;
+			from: string;
+			/** a contract name (`Vault`), an account name or an address */
+			to: string;
+			/** '' for a plain ETH transfer */
+			method: string;
+			args: ArgInput[];
+			/** ETH sent with the call, as typed (`0.5`), in ether */
+			value: string;
+	  }
+	| { kind: 'mine'; chainId: number; blocks: number };
+
+/** The saved state of a workspace besides its files (stored as the file `workspace.json`). */
+export type WorkspaceScript = { version: 1; seed: number; actions: Action[] };
+
+/** A contract the script deployed. */
+export type ContractInfo = {
+	name: string;
+	address: string;
+	chainId: number;
+	kind: 'code' | 'token';
+	/** the file it came from (code only) */
+	file?: string;
+};
+
+/** A run of a workspace's script, asked of the playground worker. */
+export type PlaygroundRequest = {
+	template: TemplateId;
+	/** every file of the workspace by path */
+	sources: Record<string, string>;
+	seed: number;
+	actions: Action[];
+};
+
+/** An action that failed (a file that does not compile, an unknown name): the step says why. */
+export type ActionError = { action: number; error: SourceError };
+
+/** The script's run: its timeline, the contracts it made and the actions that failed. */
+export type PlaygroundResult = {
+	steps: number;
+	first: Frame | null;
+	last: Frame | null;
+	overview: RunOverview;
+	contracts: ContractInfo[];
+	errors: ActionError[];
+};
+
+/** A read-only call at the step shown. */
+export type ReadRequest = { chainId: number; to: string; method: string; args: ArgInput[] };
+
+export type ReadResult = { ok: true; value: string } | { ok: false; error: SourceError };
+
+/** The API the playground worker exposes with Comlink. */
+export interface PlaygroundApi {
+	run(request: PlaygroundRequest): Promise<PlaygroundResult>;
+	goto(step: number): Promise<Frame>;
+	read(request: ReadRequest): Promise<ReadResult>;
+}

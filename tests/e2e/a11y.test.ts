@@ -1,0 +1,62 @@
+/**
+ * Accessibility: axe reports no serious or critical violations on the catalog, a lesson page
+ * (before and after a run, when the views and the console are full), the playground and the
+ * "Your work" page.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { openLesson, run } from './helpers.ts';
+
+/** Serious and critical violations on the page as it is now, in a readable form. */
+async function seriousViolations(page: Page): Promise<string[]> {
+	const results = await new AxeBuilder({ page })
+		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+		.analyze();
+	return results.violations
+		.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+		.map(
+			(v) =>
+				`${v.impact} ${v.id}: ${v.help} (${v.nodes
+					.slice(0, 3)
+					.map((n) => n.target.join(' '))
+					.join(' | ')})`
+		);
+}
+
+test('the catalog has no serious or critical violations', async ({ page }) => {
+	await page.goto('/');
+	await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+	expect(await seriousViolations(page)).toEqual([]);
+});
+
+test('a lesson page has none, before and after a run', async ({ page }) => {
+	await openLesson(page, '02-lending/03-liquidation-call');
+	expect(await seriousViolations(page)).toEqual([]);
+	await run(page);
+	await page.getByRole('button', { name: 'Check', exact: true }).click();
+	await expect(page.getByText(/\d of \d passed/)).toBeVisible({ timeout: 120_000 });
+	await page.getByRole('button', { name: 'Hint', exact: true }).click();
+	await page.getByRole('button', { name: 'Share', exact: true }).click();
+	await expect(page.getByRole('textbox', { name: 'Share link' })).toBeVisible();
+	expect(await seriousViolations(page)).toEqual([]);
+});
+
+test('the playground has none, with a transaction on its timeline', async ({ page }) => {
+	await page.goto('/playground');
+	const send = page.getByRole('form', { name: 'Send a transaction' });
+	await expect(send.getByRole('button', { name: 'Send transaction' })).toBeEnabled({
+		timeout: 60_000
+	});
+	await send.getByLabel('Contract', { exact: true }).selectOption('Vault');
+	await send.getByLabel('Method', { exact: true }).selectOption('deposit');
+	await send.getByLabel('Value (ETH)', { exact: true }).fill('1');
+	await send.getByRole('button', { name: 'Send transaction' }).click();
+	await expect(page.locator('.console')).toContainText('Vault.deposit()');
+	expect(await seriousViolations(page)).toEqual([]);
+});
+
+test('the Your work page has none', async ({ page }) => {
+	await page.goto('/data');
+	await expect(page.getByRole('heading', { name: 'Saved in this browser' })).toBeVisible();
+	expect(await seriousViolations(page)).toEqual([]);
+});

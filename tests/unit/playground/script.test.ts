@@ -1,0 +1,209 @@
+import { describe, expect, test } from 'vitest';
+import { readAbi, TOKEN_ABI } from '#lib/playground/abi.ts';
+import { PlaygroundSession } from '#lib/playground/session.ts';
+import { TEMPLATES } from '#lib/playground/templates.ts';
+import type { Action, ArgInput, PlaygroundRequest } from '#lib/playground/types.ts';
+import { InputError, parseAmount } from '#lib/playground/values.ts';
+import type { TemplateId } from '#lib/playground/workspaces.ts';
+
+const sourcesOf = (id: TemplateId) =>
+	Object.fromEntries(TEMPLATES[id].files.map((f) => [f.path, f.text]));
+const a = (text: string): ArgInput => ({ type: 'address', text });
+const n = (text: string): ArgInput => ({ type: 'bigint', text });
+const send = (from: string, to: string, method: string, args: ArgInput[], chainId = 1): Action => ({
+	kind: 'send',
+	chainId,
+	from,
+	to,
+	method,
+	args,
+	value: ''
+});
+
+function request(id: TemplateId, extra: Action[] = [], seed = 42): PlaygroundRequest {
+	return {
+		template: id,
+		sources: sourcesOf(id),
+		seed,
+		actions: [...TEMPLATES[id].setup, ...extra]
+	};
+}
+
+describe('amounts', () => {
+	test('units, decimals, exponents and hex', () => {
+		expect(parseAmount('1000')).toBe(1000n);
+		expect(parseAmount('1_000')).toBe(1000n);
+		expect(parseAmount('2.5 ether')).toBe(2_500_000_000_000_000_000n);
+		expect(parseAmount('3 gwei')).toBe(3_000_000_000n);
+		expect(parseAmount('1e18')).toBe(10n ** 18n);
+		expect(parseAmount('0x10')).toBe(16n);
+		expect(parseAmount('0.5', 'ether')).toBe(5n * 10n ** 17n);
+		expect(() => parseAmount('1.5')).toThrow(InputError);
+		expect(() => parseAmount('ten')).toThrow(/not an amount/);
+		expect(() => parseAmount('1 bananas')).toThrow(/not a unit/);
+	});
+});
+
+describe('ABI from source', () => {
+	test('every template file has a class with typed public methods', () => {
+		for (const template of Object.values(TEMPLATES)) {
+			for (const file of template.files) {
+				const abi = readAbi(file.text);
+				expect(abi, file.path).not.toBeNull();
+				expect(abi!.methods.length, file.path).toBeGreaterThan(0);
+			}
+		}
+		const pool = readAbi(sourcesOf('lending')['contracts/LendingPool.ts'])!;
+		expect(pool.className).toBe('LendingPool');
+		expect(pool.constructorParams.map((p) => p.type)).toEqual(['address', 'address', 'address']);
+		expect(pool.methods.map((m) => m.name)).toEqual([
+			'supply',
+			'deposit',
+			'borrow',
+			'repay',
+			'liquidate',
+			'healthFactor',
+			'collateralOf',
+			'debtOf'
+		]);
+		expect(pool.methods.find((m) => m.name === 'liquidate')?.params).toEqual([
+			{ name: 'user', type: 'address', ts: 'string' },
+			{ name: 'debtToCover', type: 'bigint', ts: 'bigint' }
+		]);
+		expect(TOKEN_ABI.methods.map((m) => m.name)).toContain('approve');
+	});
+
+	test('comments, strings, generics, fields and private members do not confuse it', () => {
+		const abi = readAbi(`
+			import { Contract } from 'chainlab';
+			// export default class Fake {}
+			export default class Box<T> extends Contract {
+				label = "a { brace ( in a string";
+				items = new StorageMap<string, bigint>('items');
+				static create() {}
+				private secret(x: bigint) {}
+				get size() { return 1; }
+				/* put(x: bigint) in a comment */
+				put(key: string, owner: string, value: { a: number; b: [string, bigint] }, flag = false): void {
+					if (flag) { const f = (y: bigint) => { return y; }; }
+				}
+				receive() {}
+				pick<K>(k: K, n: number): number { return n; }
+			}
+		`);
+		expect(abi?.className).toBe('Box');
+		expect(abi?.methods.map((m) => [m.name, m.params.map((p) => `${p.name}:${p.type}`)])).toEqual([
+			['put', ['key:string', 'owner:address', 'value:json', 'flag:json']],
+			['pick', ['k:json', 'n:number']]
+		]);
+		expect(readAbi('export const x = 1;')).toBeNull();
+	});
+});
+
+describe('templates run', () => {
+	test('one chain: the setup deploys, a deposit and a withdrawal move ETH, mining moves time', async () => {
+		const session = new PlaygroundSession();
+		const result = await session.run(
+			request('one-chain', [
+				{
+					kind: 'send',
+					chainId: 1,
+					from: 'bob',
+					to: 'Vault',
+					method: 'deposit',
+					args: [],
+					value: '2'
+				},
+				send('bob', 'Vault', 'withdraw', [n('0.5 ether')]),
+				send('carol', 'Token', 'transfer', [a('bob'), n('1 ether')]),
+				{ kind: 'mine', chainId: 1, blocks: 5 }
+			])
+		);
+		expect(result.errors).toEqual([]);
+		expect(result.contracts.map((c) => c.name)).toEqual(['Token', 'Vault']);
+		expect(result.steps).toBe(6);
+		const deposit = await session.goto(2);
+		expect(deposit.receipts[0]).toMatchObject({ status: 'success', method: 'deposit' });
+		const carol = await session.goto(4);
+		expect(carol.receipts[0]).toMatchObject({ status: 'reverted' });
+		const mined = await session.goto(5);
+		expect(mined.blockNumber - carol.blockNumber).toBe(5);
+		const read = await session.read({
+			chainId: 1,
+			to: 'Vault',
+			method: 'balanceOf',
+			args: [a('bob')]
+		});
+		expect(read).toEqual({ ok: true, value: String(15n * 10n ** 17n) });
+		// reading at an earlier step sees that step's state
+		await session.goto(2);
+		expect(
+			await session.read({ chainId: 1, to: 'Vault', method: 'balanceOf', args: [a('bob')] })
+		).toEqual({ ok: true, value: String(2n * 10n ** 18n) });
+	});
+
+	test('two chains: the relayer releases each lock once; a replay reverts', async () => {
+		const session = new PlaygroundSession();
+		const result = await session.run(
+			request('two-chains', [
+				send('alice', 'BridgeLock', 'lock', [a('bob'), n('10 ether')]),
+				send('relayer', 'BridgeMint', 'release', [a('bob'), n('10 ether'), n('0')], 2)
+			])
+		);
+		expect(result.errors).toEqual([]);
+		const lock = await session.goto(4);
+		expect(lock.receipts.map((r) => [r.chainId, r.method, r.status])).toEqual([
+			[1, 'lock', 'success'],
+			[2, 'release', 'success']
+		]);
+		const replay = await session.goto(5);
+		expect(replay.receipts[0]).toMatchObject({ status: 'reverted' });
+		expect(replay.receipts[0].error?.message).toContain('already released');
+		expect(
+			await session.read({ chainId: 2, to: 'BridgeMint', method: 'balanceOf', args: [a('bob')] })
+		).toEqual({ ok: true, value: String(10n ** 19n) });
+	});
+
+	test('lending: borrow, a price drop, then a liquidation; prices feed the price view', async () => {
+		const session = new PlaygroundSession();
+		const result = await session.run(
+			request('lending', [
+				send('alice', 'WETH', 'approve', [a('LendingPool'), n('10 ether')]),
+				send('alice', 'LendingPool', 'deposit', [n('10 ether')]),
+				send('alice', 'LendingPool', 'borrow', [n('15000 ether')]),
+				send('oracle', 'Oracle', 'setPrice', [n('150000000000')]),
+				send('carol', 'USDC', 'approve', [a('LendingPool'), n('100000 ether')]),
+				send('carol', 'LendingPool', 'liquidate', [a('alice'), n('5000 ether')])
+			])
+		);
+		expect(result.errors).toEqual([]);
+		const last = await session.goto(result.steps - 1);
+		expect(last.receipts[0]).toMatchObject({ method: 'liquidate', status: 'success' });
+		expect(result.overview.prices?.points.map((p) => p.price)).toContain(1500);
+		expect(result.overview.prices?.points[0].price).toBe(2000);
+	});
+
+	test('a failing action is a step that says why, and the script goes on', async () => {
+		const session = new PlaygroundSession();
+		const sources = { ...sourcesOf('one-chain'), 'contracts/Broken.ts': 'export default class {' };
+		const result = await session.run({
+			...request('one-chain', [
+				{ kind: 'deploy', chainId: 1, from: 'alice', file: 'contracts/Broken.ts', args: [] },
+				send('alice', 'Nobody Here', 'x', []),
+				send('alice', 'Token', 'transfer', [a('bob'), n('ten')]),
+				send('alice', 'Token', 'transfer', [a('bob'), n('1 ether')])
+			]),
+			sources
+		});
+		expect(result.errors.map((e) => e.action)).toEqual([2, 3, 4]);
+		expect(result.errors[2].error.message).toMatch(/not an amount/);
+		expect(result.steps).toBe(6);
+		expect((await session.goto(5)).receipts[0]).toMatchObject({ status: 'success' });
+	});
+
+	test('the same script and seed give the same state hash', async () => {
+		const one = await new PlaygroundSession().run(request('lending'));
+		const two = await new PlaygroundSession().run(request('lending'));
+		expect(one.last?.stateHash).toBe(two.last?.stateHash);
+	});
+});
