@@ -1,3 +1,4 @@
+import { createPrng } from '#lib/data/prng.ts';
 import { describe, expect, test } from 'vitest';
 import {
 	breakUnsalted,
@@ -17,16 +18,8 @@ const KECCAK_ZERO64 = '0xad3228b676f7d3cd4284a5443f17f1962b36e491b30a40b2405849e
 
 const SALT = '0x' + '5a'.repeat(32);
 
-function mulberry32(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
+/** the project's seeded generator (mulberry32), as a bare `() => number` */
+const mulberry32 = (seed: number): (() => number) => createPrng(seed).next;
 
 describe('encoding', () => {
 	test('bigints are 32-byte big-endian, strings UTF-8, bytes as they are', () => {

@@ -1,3 +1,4 @@
+import { createPrng } from '#lib/data/prng.ts';
 import { describe, expect, test } from 'vitest';
 import { open } from '#lib/protocols/commitment.ts';
 import {
@@ -17,16 +18,8 @@ import {
 	type Graph
 } from '#lib/protocols/graph-coloring.ts';
 
-function mulberry32(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
+/** the project's seeded generator (mulberry32), as a bare `() => number` */
+const mulberry32 = (seed: number): (() => number) => createPrng(seed).next;
 
 /** |observed - n p| within 4 standard deviations of a binomial(n, p). */
 function expectBinomial(observed: number, n: number, p: number): void {

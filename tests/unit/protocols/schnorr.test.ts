@@ -1,3 +1,4 @@
+import { createPrng } from '#lib/data/prng.ts';
 import { describe, expect, test } from 'vitest';
 import { hexToBytes } from '@noble/hashes/utils.js';
 import {
@@ -25,16 +26,8 @@ import {
 	type Transcript
 } from '#lib/protocols/schnorr.ts';
 
-function mulberry32(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
+/** the project's seeded generator (mulberry32), as a bare `() => number` */
+const mulberry32 = (seed: number): (() => number) => createPrng(seed).next;
 
 // bitcoin/bips bip-0340/test-vectors.csv (commit 7e8b5dfc304c0e3cd646b54bc49e23fad692d11e),
 // rows 0, 1, 2 (valid, with secret key and aux_rand) and rows 5, 8 (invalid).
