@@ -3,7 +3,7 @@
  * It wraps one engine World: deploys lesson files by path, sends transactions and records their
  * receipts for the current step, keeps names for display, runs bots and reads tracked balances.
  */
-import type { BalanceRow, RunOverview } from '#lib/worker/protocol.ts';
+import type { BalanceRow, RunOverview, SummaryRow } from '#lib/worker/protocol.ts';
 import type { Asset, Bot, TxRecord } from './types.ts';
 import {
 	chainHead,
@@ -212,9 +212,16 @@ export class ScenarioContext implements NameBook {
 		this.pendingNotes.push(text);
 	}
 
-	/** Set a summary figure of the run overview (`'Liquidations'`, `'12'`). */
-	summary(label: string, value: string): void {
-		this.overview.summary = { ...this.overview.summary, [label]: value };
+	/**
+	 * Set a headline figure of the run overview (`'Liquidations'`, `'12'`), optionally with the
+	 * reference figure it should be compared with (`{ reference: '10' }`). Setting a label again
+	 * replaces its row in place.
+	 */
+	summary(label: string, value: string, extra: { reference?: string; note?: string } = {}): void {
+		const row: SummaryRow = { label, value, ...extra };
+		const rows = this.overview.summary ?? [];
+		const at = rows.findIndex((r) => r.label === label);
+		this.overview.summary = at < 0 ? [...rows, row] : rows.with(at, row);
 	}
 
 	/**

@@ -99,13 +99,28 @@ export type HealthBuckets = {
 /** Balances of named accounts, as a small table. */
 export type BalanceRow = { account: string; asset: string; amount: string };
 
+/**
+ * One headline figure of a run: the learner's value and, where the lesson has one, the same figure
+ * under a reference model or an expected value (e.g. Aave v3.0's rules on the same price path).
+ * Values are formatted text with units ("1,234 USD").
+ */
+export type SummaryRow = {
+	label: string;
+	/** what the learner's code produced */
+	value: string;
+	/** the reference figure to compare with, when there is one */
+	reference?: string;
+	/** a short explanation shown under the row */
+	note?: string;
+};
+
 /** Data the views need for the whole run (sent once after Run). */
 export type RunOverview = {
 	prices?: { symbol: string; synthetic: boolean; source: string; points: PricePoint[] };
 	liquidations?: LiquidationRecord[];
 	health?: HealthBuckets[];
-	/** scenario-specific summary figures: label -> formatted value */
-	summary?: Record<string, string>;
+	/** the run's headline figures, in the order the scenario set them ("yours vs reference") */
+	summary?: SummaryRow[];
 	/** interactive-proof data for the zero-knowledge views (viz/proof-types.ts) */
 	proofs?: ProofOverview;
 };

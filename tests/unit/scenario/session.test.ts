@@ -40,10 +40,10 @@ describe('Session', () => {
 		expect(progress.at(-1)).toEqual({ step: result.steps, total: result.steps });
 		// at most ~20 reports a second, plus the final one
 		expect(progress.length).toBeLessThanOrEqual(Math.ceil(elapsed / 50) + 2);
-		expect(result.overview.summary).toEqual({
-			'TOK held by Alice, Bob and Carol': '1000 TOK',
-			'Total supply': '1000 TOK'
-		});
+		expect(result.overview.summary).toEqual([
+			{ label: 'TOK held by Alice, Bob and Carol', value: '1000 TOK' },
+			{ label: 'Total supply', value: '1000 TOK' }
+		]);
 		const frames = await Promise.all(
 			Array.from({ length: result.steps }, (_, i) => session.frame(i))
 		);
