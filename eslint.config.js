@@ -6,7 +6,15 @@ import ts from 'typescript-eslint';
 
 export default ts.config(
 	{
-		ignores: ['build/', '.svelte-kit/', 'node_modules/', '.ci/', 'test-results/', 'static/']
+		ignores: [
+			'build/',
+			'.svelte-kit/',
+			'node_modules/',
+			'.ci/',
+			'.cache/',
+			'test-results/',
+			'static/'
+		]
 	},
 	js.configs.recommended,
 	...ts.configs.recommended,

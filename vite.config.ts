@@ -16,6 +16,28 @@ export default defineConfig({
 		})
 	],
 	worker: { format: 'es' },
+	// the simulator worker's dependencies are found only when the worker first loads; listed here,
+	// `npm run dev` bundles them up front instead of reloading the page under a learner's first Run
+	optimizeDeps: {
+		include: [
+			'@jitl/quickjs-wasmfile-release-sync',
+			'quickjs-emscripten-core',
+			'sucrase',
+			'yaml',
+			'comlink',
+			'valibot',
+			'd3',
+			'd3-dsv',
+			'dexie',
+			'marked',
+			'katex',
+			'@noble/hashes/sha2.js',
+			'@noble/hashes/sha3.js',
+			'@noble/hashes/utils.js',
+			'@noble/curves/secp256k1.js',
+			'@noble/curves/abstract/modular.js'
+		]
+	},
 	test: {
 		include: ['tests/unit/**/*.test.ts'],
 		environment: 'node',

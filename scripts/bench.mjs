@@ -4,6 +4,9 @@
 // figure and, last, one JSON object of all medians so the figures can be tracked over time.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { ensureRecentNode } from './node.mjs';
+
+ensureRecentNode();
 
 const dir = 'bench/.results';
 rmSync(dir, { recursive: true, force: true });

@@ -3,12 +3,10 @@
 // the production build, then the end-to-end story in a real Chromium.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { ensureRecentNode } from './node.mjs';
 
-const [major, minor] = process.versions.node.split('.').map(Number);
-if (major < 22 || (major === 22 && minor < 17)) {
-	console.error(`Chainlab needs Node 22.17 or newer; this is ${process.version}.`);
-	process.exit(1);
-}
+// on a Node older than 22.17 this re-runs the script under a Node 22 from the npm registry
+ensureRecentNode();
 
 const RESULTS = '.test-summary';
 const VITEST_JSON = `${RESULTS}/vitest.json`;
