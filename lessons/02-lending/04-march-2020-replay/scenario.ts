@@ -105,7 +105,8 @@ function summarise(
 	s.summary('Bad debt if the liquidator had missed no hour', '—', {
 		reference: showUsd8(clear.badDebt),
 		note:
-			"Aave v3.0's rules over the same path and book with the bot acting every hour. The gap to " +
+			"Aave v3.0's rules over the same path and book with the bot acting every hour (your pool " +
+			'runs only with the congestion, so its column is empty). The gap to ' +
 			"Aave v3.0's bad debt above is what the congestion cost; change the seed and Run again " +
 			'to see another path.'
 	});
