@@ -4,7 +4,7 @@
  * open positions, move prices and describe them against the Aave v3 reference model.
  *
  * Prices here are illustrative, not market data. Protocol parameters come from the reference
- * model's WETH_PARAMS (Aave v3 Ethereum WETH, 2024-2025 snapshots, DEFI.md section 1).
+ * model's WETH_PARAMS (Aave v3 Ethereum WETH, 2024-2025 governance snapshots; see `WETH_PARAMS`).
  */
 import type { ScenarioContext } from '#lib/scenario/index.ts';
 import type { Receipt } from '#lib/scenario/engine.ts';

@@ -6,7 +6,10 @@
  *   KaushalParkar/dataset) and a seeded synthetic hourly path inside each day's high and low:
  *   744 oracle prices, USD with 8 decimals.
  * - The book: 1,000 synthetic borrowers from `generateBorrowers` (WETH collateral, health factors
- *   1.05-3.0 at the 1 March open), their USDC debts carried as DAI (18 decimals, 1 USD).
+ *   1.05-3.0 at the 1 March open, median about 1.75), their USDC debts carried as DAI (18
+ *   decimals, 1 USD).
+ * - The congestion: a seeded synthetic choice of the hours of 12-13 March in which the liquidator
+ *   bot's transactions do not get in (`missedHours`).
  * - The liquidation queue: borrowers sorted by liquidation price (the ETH price at which HF = 1),
  *   so a step only looks at the borrowers the price crossed instead of computing 1,000 health
  *   factors in bigint.
@@ -14,6 +17,7 @@
 import { generateBorrowers } from '#lib/data/borrowers.ts';
 import { ETH_USD_MARCH_2020, SOURCE } from '#lib/data/eth-usd-march-2020.ts';
 import { SYNTHETIC_LABEL, syntheticHourlyPath } from '#lib/data/synthetic-path.ts';
+import { missedHours } from '#lib/data/congestion.ts';
 import { MAX_UINT256, WETH_PARAMS, percentMul, wadDiv } from '#lib/protocols/aave-v3.ts';
 import { bucketHealth } from '#lib/scenario/index.ts';
 import type { HealthBuckets } from '#lib/worker/protocol.ts';
@@ -33,17 +37,37 @@ const USDC_TO_DAI = 10n ** 12n;
 /** Where the prices come from, for the price view. */
 export const PATH_SOURCE = `${SOURCE}: daily open, high, low and close of 1-31 March 2020. ${SYNTHETIC_LABEL}.`;
 
-/** One hour of the replay: unix seconds (UTC), the day, the hour and the oracle price. */
-export type Hour = { time: number; date: string; hour: number; price: number; price8: bigint };
+/**
+ * One hour of the replay: unix seconds (UTC), the day, the hour, the oracle price (USD, and USD
+ * with 8 decimals) and whether the congestion keeps the liquidator's transactions out that hour.
+ */
+export type Hour = {
+	time: number;
+	date: string;
+	hour: number;
+	price: number;
+	price8: bigint;
+	/** synthetic congestion: none of the liquidator bot's transactions gets in (`missedHours`) */
+	missed: boolean;
+};
 
-/** The 744 hourly prices of March 2020 for a seed (synthetic inside the real daily bars). */
+/**
+ * The 744 hourly prices of March 2020 for a seed (synthetic inside the real daily bars), with the
+ * seeded synthetic congestion of 12-13 March (`#lib/data/congestion.ts`).
+ */
 export function replayPath(seed: number): Hour[] {
-	return syntheticHourlyPath(ETH_USD_MARCH_2020, seed).map((p) => ({
+	const points = syntheticHourlyPath(ETH_USD_MARCH_2020, seed);
+	const missed = missedHours(
+		points.map((p) => p.time),
+		seed
+	);
+	return points.map((p, i) => ({
 		time: p.time,
 		date: p.date,
 		hour: p.hour,
 		price: p.price,
-		price8: BigInt(Math.round(p.price * 1e8))
+		price8: BigInt(Math.round(p.price * 1e8)),
+		missed: missed[i]
 	}));
 }
 

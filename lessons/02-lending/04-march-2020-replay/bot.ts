@@ -3,7 +3,9 @@
  * the pool's positions through the engine's indexer (no gas, no sandbox), finds the borrowers the
  * price pushed below HF 1 (Book.candidates), and sends each one liquidationCall asking for the
  * whole debt (debtToCover = MAX_UINT256): your pool's close factor decides how much is repaid.
- * One call per borrower per hour, lowest health factor first.
+ * One call per borrower per hour, lowest health factor first. In the hours the synthetic
+ * congestion marks as missed (`Hour.missed`), none of its transactions gets in: it sends nothing
+ * and tries again the next hour, at that hour's price.
  *
  * What each call moved is measured from balances and the pool's storage, never from its events.
  * A borrower whose call reverts or moves nothing is not tried again (a real bot would also give up
@@ -86,6 +88,16 @@ export class Liquidator {
 
 	/** One turn: liquidate every borrower below HF 1 once. Returns the number of calls sent. */
 	act(s: ScenarioContext, hour: Hour): number {
+		if (hour.missed) {
+			this.tally.miss();
+			const waiting = this.book.candidates(this.price(s)).length;
+			s.note(
+				'Congestion (synthetic): gas prices spiked and the liquidator bot sent nothing that got ' +
+					`into a block this hour` +
+					(waiting ? `; ${grouped(waiting)} borrowers below HF 1 wait for the next hour.` : '.')
+			);
+			return 0;
+		}
 		if (this.attempts.length >= MAX_CALLS) return 0;
 		const price = this.price(s);
 		let sent = 0;

@@ -1,13 +1,18 @@
 /**
  * Aave v3 health factor and liquidationCall with the protocol's exact integer math.
  *
- * Sources (line ranges as cited in Chainlab's DEFI.md, section 1):
- * - aave/aave-v3-core `contracts/protocol/libraries/logic/GenericLogic.sol` 144-176
- *   (calculateUserAccountData: base-currency sums, weighted liquidation threshold, health factor).
- * - aave/aave-v3-core `contracts/protocol/libraries/logic/LiquidationLogic.sol` 54-68 (close factor
- *   constants), 375-379 (close factor by health factor), 497-521 (collateral seized, bonus, fee).
- * - aave-dao/aave-v3-origin `docs/3.3/Aave-v3.3-features.md` sections 2.1-2.3 and its
- *   LiquidationLogic.sol (close factor on the whole position, MIN_LEFTOVER_BASE, bad debt burn).
+ * Sources (line numbers at these tags):
+ * - Aave v3.0: aave/aave-v3-core v1.19.4 (commit b74526a7bc67a3a117a1963fc871b3eb8cea8435),
+ *   `contracts/protocol/libraries/logic/GenericLogic.sol` 144-176 (calculateUserAccountData:
+ *   base-currency sums, weighted liquidation threshold, health factor) and
+ *   `contracts/protocol/libraries/logic/LiquidationLogic.sol` 54-68 (close factor constants),
+ *   375-379 (close factor by health factor), 497-521 (collateral seized, bonus, fee). v3.1 and
+ *   v3.2 (aave-dao/aave-v3-origin v3.2.0) keep these rules.
+ * - Aave v3.3: aave-dao/aave-v3-origin v3.3.0 (commit 5431379f8beb4d7128c84a81ced3917d856efa84),
+ *   `src/contracts/protocol/libraries/logic/LiquidationLogic.sol` 58-82 (constants), 279-302
+ *   (close factor: 100% at HF <= 0.95 or below 2,000 USD, else 50% of the whole position's debt),
+ *   320-343 (MUST_NOT_LEAVE_DUST), 356-366 and 411 (bad debt burn), and
+ *   `docs/3.3/Aave-v3.3-features.md` sections 2.1-2.3.
  *
  * Units: prices are USD with 8 decimals (the oracle's base currency); amounts are the smallest
  * units of each reserve; percentages have 4 decimals (8300 = 83%); health factors are WADs.
@@ -40,22 +45,24 @@ export type Reserve = {
 /** 'v3.0' = close factor as in v3.0-v3.2; 'v3.3' = the v3.3 liquidation rules. */
 export type LiquidationRules = 'v3.0' | 'v3.3';
 
-/** 50%, LiquidationLogic.sol. */
+/** 50%, LiquidationLogic.sol (v3.0 line 54, v3.3 line 61). */
 export const DEFAULT_LIQUIDATION_CLOSE_FACTOR = 5_000n;
-/** 100%, LiquidationLogic.sol (v3.0-v3.2). */
+/** 100%, LiquidationLogic.sol line 61 (v3.0-v3.2; v3.3 drops the constant but keeps 100%). */
 export const MAX_LIQUIDATION_CLOSE_FACTOR = 10_000n;
-/** 0.95 as a WAD: at or below it the whole debt may be repaid. */
+/** 0.95 as a WAD: at or below it the whole debt may be repaid (v3.0 line 68, v3.3 line 67). */
 export const CLOSE_FACTOR_HF_THRESHOLD = 950_000_000_000_000_000n;
 /** 1.0 as a WAD: a position is liquidatable below it (ValidationLogic.sol). */
 export const HEALTH_FACTOR_LIQUIDATION_THRESHOLD = WAD;
-/** $2,000 in base currency (8 decimals), v3.3. */
+/** $2,000 in base currency (8 decimals), v3.3 LiquidationLogic.sol line 74. */
 export const MIN_BASE_MAX_CLOSE_FACTOR_THRESHOLD = 2_000n * 10n ** 8n;
-/** $1,000 in base currency (8 decimals), v3.3: MIN_BASE_MAX_CLOSE_FACTOR_THRESHOLD / 2. */
+/** $1,000 in base currency (8 decimals), v3.3 line 82: MIN_BASE_MAX_CLOSE_FACTOR_THRESHOLD / 2. */
 export const MIN_LEFTOVER_BASE = MIN_BASE_MAX_CLOSE_FACTOR_THRESHOLD / 2n;
 
 /**
- * WETH on Aave v3 Ethereum, as of 2024-2025 governance snapshots (DEFI.md section 1). Governance
- * changes these; a lesson must say "as of".
+ * WETH on Aave v3 Ethereum, as of 2024-2025 governance snapshots (the 83% liquidation threshold is
+ * the target of the Aave governance forum's "[ARFC] Chaos Labs Risk Parameter Updates - LTV and LT
+ * Alignment", governance.aave.com/t/18997, 2024). Governance changes these; a lesson must say
+ * "as of".
  */
 export const WETH_PARAMS = {
 	symbol: 'WETH',
@@ -192,10 +199,11 @@ export function maxBorrow(position: Reserve[]): bigint {
  * Close factor in basis points (5000n = 50%, 10000n = 100%).
  * - 'v3.0': 50% if healthFactor > 0.95e18, else 100% (exactly 0.95 gets 100%); applied to the debt
  *   reserve being repaid (LiquidationLogic.sol 54-68, 375-379).
- * - 'v3.3': 50% only if healthFactor > 0.95e18 AND the collateral reserve and the debt reserve are
- *   each worth at least MIN_BASE_MAX_CLOSE_FACTOR_THRESHOLD ($2,000, 8 decimals); the 50% then
- *   caps the whole position's debt (Aave-v3.3-features.md 2.1-2.2). Needs `sizes`; throws a
- *   TypeError without them.
+ * - 'v3.3': 100% whenever healthFactor <= 0.95e18, as in v3.0; above it, 50% only if the
+ *   collateral reserve and the debt reserve are each worth at least
+ *   MIN_BASE_MAX_CLOSE_FACTOR_THRESHOLD ($2,000, 8 decimals), else 100%; the 50% then caps the
+ *   whole position's debt (v3.3.0 LiquidationLogic.sol 279-302, Aave-v3.3-features.md 2.1-2.2).
+ *   Needs `sizes`; throws a TypeError without them.
  */
 export function closeFactor(
 	healthFactor: bigint,
@@ -280,7 +288,8 @@ function findReserve(position: Reserve[], symbol: string, role: string): number 
  * collateral than that, all of it is seized and `debtRepaid = percentDiv(its value in debt units,
  * liquidationBonus)` (LiquidationLogic.sol 497-521).
  *
- * rules 'v3.3' adds (aave-v3-origin docs/3.3/Aave-v3.3-features.md 2.1-2.3):
+ * rules 'v3.3' adds (aave-v3-origin v3.3.0 LiquidationLogic.sol 279-366, Aave-v3.3-features.md
+ * 2.1-2.3):
  * - the close factor of `closeFactor(hf, 'v3.3', sizes)`; 50% caps the whole position's debt;
  * - MIN_LEFTOVER_BASE: unless the call repays all of this reserve's debt or takes all of this
  *   collateral, both must keep at least $1,000. Like Aave, Chainlab does not stretch the call:

@@ -26,7 +26,7 @@ describe('ETH/USD March 2020 daily bars', () => {
 		expect(SOURCE).toBe('Yahoo Finance ETH-USD daily, via KaushalParkar/dataset');
 	});
 
-	test('Black Thursday figures match DEFI.md', () => {
+	test('Black Thursday figures match the published daily bars', () => {
 		expect(bar('2020-03-11').close).toBe(194.87);
 		expect(bar('2020-03-12')).toMatchObject({
 			open: 194.74,
