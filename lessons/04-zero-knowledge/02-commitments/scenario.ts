@@ -1,5 +1,6 @@
-// Alice seals a salted bid, Bob an unsalted one; the learner's Breaker recovers Bob's; both reveal.
-import { commit, commitUnsalted, randomSalt } from '#lib/protocols/commitment.ts';
+// Alice seals a salted bid, Bob one with the all-zero salt everyone knows; the learner's Breaker
+// recovers Bob's; both reveal honestly; Carol tries to open hers to another bid.
+import { ZERO_SALT, commit, randomSalt } from '#lib/protocols/commitment.ts';
 import { defineScenario, ensure, type ScenarioContext } from '#lib/scenario/index.ts';
 import type { ProofRound } from '#lib/worker/protocol.ts';
 
@@ -29,7 +30,7 @@ export default defineScenario({
 		const salt = randomSalt(() => s.random());
 		const alice = commit(700n, salt);
 		s.send({ from: 'alice', to: cr, method: 'commit', args: [alice] });
-		const bob = commitUnsalted(420n);
+		const bob = commit(420n, ZERO_SALT);
 		s.send({ from: 'bob', to: cr, method: 'commit', args: [bob] });
 		rounds.push(
 			{
@@ -50,10 +51,10 @@ export default defineScenario({
 				challenge: '',
 				response: '',
 				accepted: null,
-				note: 'no salt'
+				note: 'salt 0 (public)'
 			}
 		);
-		yield 'Alice commits to 700 with a salt, Bob to 420 without one';
+		yield 'Alice commits to 700 with a random salt, Bob to 420 with the zero salt';
 
 		const found = [alice, bob].map((c) => s.view(breaker, 'find', [c, MAX_BID]) as bigint);
 		s.note(`Breaker on Alice's commitment: ${found[0]}; on Bob's: ${found[1]}`);
@@ -66,7 +67,7 @@ export default defineScenario({
 			from: 'bob',
 			to: cr,
 			method: 'reveal',
-			args: [420n, '0x' + '0'.repeat(64)]
+			args: [420n, ZERO_SALT]
 		});
 		rounds[0].response = 'reveal 700';
 		rounds[0].accepted = ra.status === 'success';
@@ -141,15 +142,15 @@ export default defineScenario({
 		},
 		{
 			id: 'breaker-finds-unsalted',
-			title: 'Breaker finds an unsalted value and nothing behind a salt',
+			title: 'Breaker finds a value behind the zero salt and nothing behind a random salt',
 			run(c) {
 				const s = c.fresh(7);
 				const breaker = s.deploy(BREAKER, { from: 'mallory' });
 				for (const v of [0n, 37n, 420n, 1_000n]) {
-					const got = s.view(breaker, 'find', [commitUnsalted(v), MAX_BID]) as bigint;
+					const got = s.view(breaker, 'find', [commit(v, ZERO_SALT), MAX_BID]) as bigint;
 					ensure(
 						got === v,
-						`find(keccak256(${v} as 32 bytes), 1000) returned ${got}; expected ${v}.`
+						`find(keccak256(${v} as 32 bytes || zero salt), 1000) returned ${got}; expected ${v}.`
 					);
 				}
 				const salted = commit(
@@ -159,15 +160,15 @@ export default defineScenario({
 				const none = s.view(breaker, 'find', [salted, MAX_BID]) as bigint;
 				ensure(
 					none === -1n,
-					`find on a salted commitment returned ${none}; expected -1 (no match).`
+					`find on a commitment with a random salt returned ${none}; expected -1 (no match).`
 				);
-				const outside = s.view(breaker, 'find', [commitUnsalted(1_001n), MAX_BID]) as bigint;
+				const outside = s.view(breaker, 'find', [commit(1_001n, ZERO_SALT), MAX_BID]) as bigint;
 				ensure(
 					outside === -1n,
-					`find(keccak256(1001), 1000) returned ${outside}; 1001 is above max, expected -1.`
+					`find(keccak256(1001 || zero salt), 1000) returned ${outside}; 1001 is above max, expected -1.`
 				);
 				return c.pass(
-					'Unsalted bids from 0 to 1,000 fall in at most 1,001 hashes; the salted one does not.'
+					'Bids from 0 to 1,000 behind the zero salt fall in at most 1,001 hashes; the randomly salted one does not.'
 				);
 			}
 		}

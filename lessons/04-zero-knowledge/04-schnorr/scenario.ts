@@ -2,6 +2,7 @@
 import {
 	commit,
 	keygen,
+	randomNonce,
 	randomScalar,
 	respond,
 	secp256k1Group,
@@ -17,7 +18,7 @@ import type { DistributionSet, ProofRound } from '#lib/worker/protocol.ts';
 const VERIFIER = 'contracts/SchnorrVerifier.ts';
 const EXTRACTOR = 'contracts/Extractor.ts';
 const { p, q, g } = toyGroup;
-/** DEFI.md section 5's vector: x = 3, y = 18; r = 7 gives t = 8; c = 4 gives s = 8. */
+/** the worked vector of the lesson: x = 3, y = 18; r = 7 gives t = 8; c = 4 gives s = 8. */
 const PEGGY_X = 3n;
 const CAROL_X = 9n;
 
@@ -97,12 +98,15 @@ export default defineScenario({
 			});
 			yield `Mallory's round ${i}: she guessed c = ${guess}, the chain drew ${out.c}`;
 		}
-		s.summary('Mallory’s rounds accepted', `${survived} of 3 (chance 1/11 each)`);
+		s.summary('Mallory’s rounds accepted', `${survived} of 3`, {
+			reference: `${(3 / Number(q)).toFixed(2)} of 3 expected (1/${q} each)`
+		});
 
-		// Carol reuses her nonce r until two challenges differ
+		// Carol reuses her nonce r until two challenges differ. A real nonce (never 0): with r = 0,
+		// t = 1 and one transcript alone gives x = s / c; the lesson is that reuse leaks x
 		const carol = keygen(toyGroup, CAROL_X);
 		const carolVerifier = deployVerifier(s, carol.y);
-		const r = randomScalar(toyGroup, rng);
+		const r = randomNonce(toyGroup, rng);
 		const seen: Transcript<bigint>[] = [];
 		for (let tries = 0; tries < 12 && (seen.length < 2 || seen[0].c === seen[1].c); tries++) {
 			const out = round(s, carolVerifier, 'carol', commit(toyGroup, r), (c) =>
@@ -126,7 +130,7 @@ export default defineScenario({
 		s.note(
 			`Extractor: x = ${x}; Carol's key is g^x = ${toyGroup.exp(g, x)}, her public key ${carol.y}`
 		);
-		s.summary('Carol’s secret, extracted', `${x}`);
+		s.summary('Carol’s secret, extracted', `${x}`, { reference: `${CAROL_X} (her real key)` });
 		yield 'Your Extractor recovers Carol’s secret from the two transcripts';
 
 		// HVZK: real transcripts (need x) against simulated ones (do not)
@@ -174,7 +178,13 @@ export default defineScenario({
 			`secp256k1: t = ${tr.t.slice(0, 18)}..., g^s == t * y^c: ${verify(secp256k1Group, big.y, tr)}`
 		);
 		yield 'The same check on secp256k1 (through @noble/curves)';
-		return { verifier, extractor, carolX: String(CAROL_X) };
+		return {
+			verifier,
+			extractor,
+			carolX: String(CAROL_X),
+			extracted: String(x),
+			carol: seen.map((tr) => ({ t: String(tr.t), c: String(tr.c), s: String(tr.s) }))
+		};
 	},
 
 	checks: [

@@ -12,7 +12,9 @@
  *
  * Hiding comes from the salt: without one, a value from a small set is found by hashing every
  * candidate (`breakUnsalted`). Binding comes from keccak-256's collision resistance.
- * Hashing is @noble/hashes `keccak_256`. Source: Chainlab DEFI.md section 5.
+ * Hashing is @noble/hashes `keccak_256` (Keccak-256 with the original padding, as Ethereum's
+ * KEC in the Yellow Paper). Sources: M. Blum, "Coin Flipping by Telephone", ACM SIGACT News 15(1),
+ * 1983 (commit now, open later); Solidity's `abi.encodePacked(uint256, bytes32)` for the layout.
  */
 import { keccak_256 } from '@noble/hashes/sha3.js';
 import { bytesToHex, concatBytes, hexToBytes, utf8ToBytes } from '@noble/hashes/utils.js';
@@ -25,6 +27,12 @@ export type Salt = Uint8Array | string | bigint;
 /** Salt length in bytes. */
 export const SALT_BYTES = 32;
 const MAX_UINT256 = 2n ** 256n - 1n;
+
+/**
+ * The all-zero salt (0x and 64 zeros). A salt everyone knows hides nothing: `commit(v, ZERO_SALT)`
+ * falls to the same search over candidates as `commitUnsalted(v)`.
+ */
+export const ZERO_SALT = '0x' + '0'.repeat(64);
 
 function uint256Bytes(value: bigint, name: string): Uint8Array {
 	if (value < 0n || value > MAX_UINT256) {
@@ -71,7 +79,7 @@ function keccakHex(bytes: Uint8Array): string {
 
 /**
  * `keccak256(encode(value) || salt)` as 0x-hex (66 characters). Throws as `encodeValue` /
- * `encodeSalt` do. Source: DEFI.md section 5 (commit phase of a commit-reveal).
+ * `encodeSalt` do. Source: the commit phase of Blum's coin flipping (1983).
  */
 export function commit(value: CommitValue, salt: Salt): string {
 	return keccakHex(concatBytes(encodeValue(value), encodeSalt(salt)));
@@ -103,7 +111,7 @@ export function open(commitment: string, value: CommitValue, salt: Salt): boolea
 /**
  * The attack on unsalted commitments over a small value space: hash every candidate and compare.
  * Returns the first candidate whose `commitUnsalted` equals `commitment`, or null.
- * Throws a TypeError for a malformed commitment. Source: DEFI.md section 5.
+ * Throws a TypeError for a malformed commitment.
  */
 export function breakUnsalted<V extends CommitValue>(
 	commitment: string,

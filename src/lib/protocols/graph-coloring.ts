@@ -7,7 +7,7 @@
  * uint256, 0x-hex commitments); the verifier picks one edge; the prover opens its two endpoints;
  * the verifier accepts iff both openings match and the colours differ. A prover without a valid
  * colouring has at least one bad edge, so it survives a round with probability at most
- * 1 - 1/|E| and R rounds with at most (1 - 1/|E|)^R (Chainlab DEFI.md section 5).
+ * 1 - 1/|E| and R rounds with at most (1 - 1/|E|)^R (GMW 1991).
  *
  * Colours are 0, 1, 2. Randomness comes from a `() => number` in [0, 1) (seeded in Chainlab).
  */
@@ -193,7 +193,7 @@ function checkCounts(edges: number, rounds: number): void {
 /**
  * Soundness error: the most a cheating prover survives R rounds with, (1 - 1/|E|)^R. The
  * verifier's confidence is 1 minus this; R = k*|E| rounds bring it below e^-k.
- * Throws a RangeError for edges < 1 or rounds < 0. Source: DEFI.md section 5, GMW 1991.
+ * Throws a RangeError for edges < 1 or rounds < 0. Source: GMW 1991.
  */
 export function soundnessBound(edges: number, rounds: number): number {
 	checkCounts(edges, rounds);
@@ -201,7 +201,7 @@ export function soundnessBound(edges: number, rounds: number): number {
 }
 
 /**
- * The wrong formula a popular demo shows as confidence: 1 - (1/|E|)^R. It treats the cheater as
+ * A tempting but wrong confidence formula: 1 - (1/|E|)^R. It treats the cheater as
  * surviving only if the verifier misses the bad edge by picking one specific edge every round,
  * when in fact the cheater survives whenever any good edge is picked (chance 1 - 1/|E| each
  * round). It overstates confidence enormously: |E| = 12, R = 2 gives 99.3%, while the real

@@ -56,3 +56,46 @@ export function graphConfidence(edges: number, accepted: number): number {
 	if (!(edges >= 1)) throw new RangeError('a graph proof needs at least one edge');
 	return 1 - (1 - 1 / edges) ** accepted;
 }
+
+/**
+ * Indices of the edges whose two ends carry the same colour in `colors` (one colour per vertex):
+ * the edges on which a prover with that colouring is caught. Throws a RangeError when an edge
+ * names a vertex that has no colour.
+ */
+export function monochromeEdges(edges: readonly [number, number][], colors: readonly number[]) {
+	return edges.flatMap(([a, b], i) => {
+		if (colors[a] === undefined || colors[b] === undefined)
+			throw new RangeError(`edge ${a}–${b} names a vertex without a colour`);
+		return colors[a] === colors[b] ? [i] : [];
+	});
+}
+
+/** How a cheating prover fared against the picks played so far, beside what chance would give. */
+export type CheatTally = {
+	/** rounds played */
+	picks: number;
+	/** rounds the cheater got through (the opened edge had two different colours) */
+	survived: number;
+	/** mean over the played rounds of 1 - bad/|E|: the survival a uniformly random pick gives */
+	expected: number;
+	/** 1 - 1/|E|: the most a prover with at least one bad edge survives a random pick with */
+	bound: number;
+};
+
+/**
+ * Tally a cheating prover's rounds: `played` are the rounds opened so far (accepted or not) and
+ * `badCounts[i]` the number of bad edges in round i's committed colouring. Throws a RangeError
+ * for edges < 1.
+ */
+export function cheatTally(
+	edges: number,
+	played: readonly { accepted: boolean }[],
+	badCounts: readonly number[]
+): CheatTally {
+	if (!(edges >= 1)) throw new RangeError('a graph proof needs at least one edge');
+	const picks = played.length;
+	const survived = played.filter((p) => p.accepted).length;
+	const odds = played.map((_, i) => 1 - (badCounts[i] ?? 0) / edges);
+	const expected = picks ? odds.reduce((a, b) => a + b, 0) / picks : 1 - 1 / edges;
+	return { picks, survived, expected, bound: 1 - 1 / edges };
+}

@@ -162,6 +162,11 @@ export type ProofGraph = {
 	 * commitments (0x-hex per vertex) and their openings, which the view reveals edge by edge
 	 */
 	rounds?: { commitments: string[]; colors: number[]; salts: string[] }[];
+	/**
+	 * the same for a cheating prover who has no valid colouring: each round commits to a colouring
+	 * with at least one edge whose two ends share a colour
+	 */
+	cheatRounds?: { commitments: string[]; colors: number[]; salts: string[] }[];
 };
 
 /** What the zero-knowledge views draw. Plain data (no bigint). */

@@ -1,6 +1,6 @@
 /** The zero-knowledge lessons: starter fails, solution passes, and the run carries proof data. */
 import { describe, expect, test } from 'vitest';
-import { lessonIds } from '#lib/lessons/catalog.ts';
+import { getLesson, lessonIds } from '#lib/lessons/catalog.ts';
 import { runLesson } from '#lib/scenario/run-lesson.ts';
 
 const zk = lessonIds.filter((id) => id.startsWith('04-zero-knowledge/'));
@@ -24,5 +24,29 @@ describe.each(zk)('%s', (id) => {
 		expect(result.ok, JSON.stringify(result)).toBe(true);
 		const failed = checks.filter((c) => !c.passed);
 		expect(failed.length).toBeGreaterThan(0);
+	});
+});
+
+describe('what the lessons claim, and what they cite for it', () => {
+	const lesson = (slug: string) => getLesson(`04-zero-knowledge/${slug}`)!;
+
+	test('Schnorr: the protocol is called honest-verifier zero knowledge, with what breaks', () => {
+		const { html, sources } = lesson('04-schnorr');
+		expect(html).toContain('honest-verifier zero knowledge');
+		expect(html).toMatch(/dishonest verifier/);
+		expect(html).not.toMatch(/<strong>Zero knowledge\.<\/strong>/);
+		expect(sources.join('\n')).toMatch(/Schnorr.*1991/);
+	});
+
+	test('Fiat-Shamir: BPW 2012 for the statement left out of the hash, Frozen Heart for the bugs', () => {
+		const { html, sources } = lesson('05-fiat-shamir');
+		const bpw = sources.find((s) => s.includes('Bernhard'))!;
+		expect(bpw).toMatch(/ASIACRYPT 2012/);
+		expect(bpw).toMatch(/statement|public key/);
+		const tob = sources.find((s) => s.includes('Trail of Bits'))!;
+		expect(tob).toMatch(/April 2022/);
+		expect(tob).toMatch(/Frozen Heart/);
+		expect(html).toContain('weak Fiat-Shamir');
+		expect(html).toContain('Frozen Heart');
 	});
 });

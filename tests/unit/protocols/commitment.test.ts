@@ -7,7 +7,8 @@ import {
 	encodeSalt,
 	encodeValue,
 	open,
-	randomSalt
+	randomSalt,
+	ZERO_SALT
 } from '#lib/protocols/commitment.ts';
 
 // well-known keccak-256 digests (Ethereum): of no bytes, of "hello", of 32 and of 64 zero bytes
@@ -36,6 +37,7 @@ describe('encoding', () => {
 		expect(commit(0n, 0n)).toBe(KECCAK_ZERO64);
 		expect(commit(0n, new Uint8Array(32))).toBe(KECCAK_ZERO64);
 		expect(commit(0n, '0x' + '00'.repeat(32))).toBe(KECCAK_ZERO64);
+		expect(commit(0n, ZERO_SALT)).toBe(KECCAK_ZERO64);
 	});
 
 	test('bad values and salts get clear errors', () => {

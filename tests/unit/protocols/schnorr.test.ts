@@ -13,6 +13,7 @@ import {
 	modInverse,
 	modPGroup,
 	modPow,
+	randomNonce,
 	randomScalar,
 	respond,
 	secp256k1Group,
@@ -103,7 +104,7 @@ describe('modular arithmetic', () => {
 });
 
 describe('Schnorr identification in the toy group p = 23, q = 11, g = 4', () => {
-	test('the DEFI.md vector: x = 3, r = 7, c = 4', () => {
+	test('the worked vector: x = 3, r = 7, c = 4', () => {
 		const { y } = keygen(toyGroup, 3n);
 		expect(y).toBe(18n);
 		const t = commit(toyGroup, 7n);
@@ -191,6 +192,15 @@ describe('Schnorr identification in the toy group p = 23, q = 11, g = 4', () => 
 		for (let i = 0; i < 11_000; i++) counts[Number(randomScalar(toyGroup, rng))]++;
 		// binomial(11000, 1/11): mean 1000, sd about 30
 		for (const n of counts) expect(Math.abs(n - 1000)).toBeLessThan(4 * 30.2);
+	});
+
+	test('randomNonce is uniform over [1, q): never 0, so t is never the identity', () => {
+		const rng = mulberry32(3);
+		const counts = new Array(11).fill(0);
+		for (let i = 0; i < 10_000; i++) counts[Number(randomNonce(toyGroup, rng))]++;
+		expect(counts[0]).toBe(0);
+		// binomial(10000, 1/10): mean 1000, sd 30
+		for (const n of counts.slice(1)) expect(Math.abs(n - 1000)).toBeLessThan(4 * 30);
 	});
 });
 

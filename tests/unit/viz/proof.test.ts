@@ -3,8 +3,10 @@ import { describe, expect, test } from 'vitest';
 import { exampleGraphs, soundnessBound } from '#lib/protocols/graph-coloring.ts';
 import { layoutGraph } from '#lib/viz/graph-layout.ts';
 import {
+	cheatTally,
 	formatProbability,
 	graphConfidence,
+	monochromeEdges,
 	latestConfidence,
 	maxCount,
 	roundsUpTo,
@@ -68,5 +70,34 @@ describe('graph layout', () => {
 		}
 		expect(new Set(a.map((p) => `${p.x.toFixed(1)},${p.y.toFixed(1)}`)).size).toBe(12);
 		expect(() => layoutGraph(2, [[0, 2]], 100, 100)).toThrow(RangeError);
+	});
+});
+
+describe('the cheating prover in the hand-played graph game', () => {
+	const triangle: [number, number][] = [
+		[0, 1],
+		[1, 2],
+		[0, 2]
+	];
+
+	test('monochromeEdges finds the edges with two equal colours', () => {
+		expect(monochromeEdges(triangle, [0, 1, 2])).toEqual([]);
+		expect(monochromeEdges(triangle, [0, 0, 2])).toEqual([0]);
+		expect(monochromeEdges(triangle, [1, 1, 1])).toEqual([0, 1, 2]);
+		expect(() => monochromeEdges(triangle, [0, 1])).toThrow(/without a colour/);
+	});
+
+	test('cheatTally counts survived picks beside the random-pick odds and 1 - 1/|E|', () => {
+		const t = cheatTally(
+			18,
+			[{ accepted: true }, { accepted: false }, { accepted: true }],
+			[1, 2, 1]
+		);
+		expect(t.picks).toBe(3);
+		expect(t.survived).toBe(2);
+		expect(t.expected).toBeCloseTo((17 / 18 + 16 / 18 + 17 / 18) / 3, 12);
+		expect(t.bound).toBeCloseTo(17 / 18, 12);
+		expect(cheatTally(18, [], []).expected).toBeCloseTo(17 / 18, 12);
+		expect(() => cheatTally(0, [], [])).toThrow(RangeError);
 	});
 });

@@ -1,40 +1,25 @@
-import {
-	Contract,
-	StorageMap,
-	block,
-	blockRandomness,
-	emit,
-	keccak256,
-	msg,
-	require
-} from 'chainlab';
+import { Contract, StorageMap, block, blockRandomness, emit, msg, require } from 'chainlab';
 
 /**
- * The cave: a ring-shaped tunnel with two entrances, A (0) and B (1), joined at the back by a door
- * that opens only to a magic word. A round: the prover walks in by one side (enter), the verifier
- * shouts a side drawn from the next block's randomness (challengeOf), the prover comes out (exit).
+ * The verifier of the cave. The cave is a ring with two mouths, A (0) and B (1), joined at the back
+ * by a door that opens only to a magic word. A round: the prover goes in (enter; the side stays
+ * with the prover), the verifier shouts a side (challengeOf), the prover comes out of a mouth
+ * (exit). The contract never hears the word and never learns the side the prover went in by.
  */
 export default class Cave extends Contract {
-	/** keccak256 of the magic word: the contract can check the word without storing it */
-	door: string;
-	entered = new StorageMap<string, number>('entered');
 	enteredAt = new StorageMap<string, number>('enteredAt');
 	streak = new StorageMap<string, number>('streak');
 
-	constructor(door: string) {
-		super();
-		this.door = door;
-	}
-
-	/** The prover walks in by `side` (0 = A, 1 = B); the verifier does not see which. */
-	enter(side: number) {
-		require(side === 0 || side === 1, 'side must be 0 (A) or 1 (B)');
-		require(!this.entered.has(msg.sender), 'already inside: exit first');
-		this.entered.set(msg.sender, side);
+	/** The prover is inside; which side it took is not sent. */
+	enter() {
+		require(!this.enteredAt.has(msg.sender), 'already inside: exit first');
 		this.enteredAt.set(msg.sender, block.number);
 	}
 
-	/** The side the verifier shouts: the randomness of the block after enter(), mod 2. */
+	/**
+	 * The side the verifier shouts (0 = A, 1 = B): the randomness of the block after the prover went
+	 * in, which did not exist when it chose its side.
+	 */
 	challengeOf(prover: string): number {
 		const at = this.enteredAt.get(prover);
 		require(at !== undefined, 'the prover is not in the cave');
@@ -42,16 +27,15 @@ export default class Cave extends Contract {
 		return Number(blockRandomness(at + 1) % 2n);
 	}
 
-	/** The prover comes out by `side`, saying `word` if it went through the door. */
-	exit(side: number, word: string): boolean {
-		const from = this.entered.get(msg.sender);
-		require(from !== undefined, 'the prover is not in the cave');
+	/** The prover comes out of mouth `side`; the round is judged by accepts(). */
+	exit(side: number): boolean {
+		require(side === 0 || side === 1, 'side must be 0 (A) or 1 (B)');
+		require(this.enteredAt.has(msg.sender), 'the prover is not in the cave');
 		const shout = this.challengeOf(msg.sender);
-		const ok = this.accepts(from, shout, side, word);
-		this.entered.delete(msg.sender);
+		const ok = this.accepts(shout, side);
 		this.enteredAt.delete(msg.sender);
 		this.streak.set(msg.sender, ok ? (this.streak.get(msg.sender) ?? 0) + 1 : 0);
-		emit('Round', { prover: msg.sender, entered: from, shout, exit: side, accepted: ok });
+		emit('Round', { prover: msg.sender, shout, exit: side, accepted: ok });
 		return ok;
 	}
 
@@ -60,14 +44,9 @@ export default class Cave extends Contract {
 		return this.streak.get(prover) ?? 0;
 	}
 
-	/**
-	 * The verifier's rule for one round. The prover entered by `entered`, the verifier shouted
-	 * `shout`, the prover came out by `side` saying `word`.
-	 */
-	accepts(entered: number, shout: number, side: number, word: string): boolean {
-		if (side !== shout) return false;
-		// crossing to the other side needs the door, and the door needs the word
-		if (side !== entered && keccak256(word) !== this.door) return false;
-		return true;
+	/** The verifier's rule for one round: it shouted `shout` and saw the prover come out of `side`. */
+	accepts(shout: number, side: number): boolean {
+		// only the shouted mouth counts: from the other side, that needs the door and its word
+		return side === shout;
 	}
 }
