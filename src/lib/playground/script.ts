@@ -26,10 +26,17 @@ export const MAX_ACTIONS = 2000;
 /** Names of deployed contracts (case-insensitive) to their records. */
 export class Registry {
 	readonly list: ContractInfo[] = [];
+	/** names whose deploy failed in this run (lowercase) -> the failing action's index */
+	readonly failed = new Map<string, number>();
 
 	find(name: string): ContractInfo | undefined {
 		const key = name.trim().toLowerCase();
 		return this.list.find((c) => c.name.toLowerCase() === key);
+	}
+
+	/** The action index at which deploying `name` failed, if it did and nothing took the name since. */
+	failedAt(name: string): number | undefined {
+		return this.find(name) ? undefined : this.failed.get(name.trim().toLowerCase());
 	}
 
 	/** A free display name: `Vault`, then `Vault2`, `Vault3`... */
@@ -55,6 +62,13 @@ export function resolveName(
 	if (/^0x[0-9a-fA-F]{40}$/.test(t)) return t;
 	const contract = registry.find(t);
 	if (contract) return contract.address;
+	// a contract whose deploy failed is not an account to create: say so instead of calling nothing
+	const failed = registry.failedAt(t);
+	if (failed !== undefined) {
+		throw new InputError(
+			`${t} does not exist: deploying it failed at step ${failed + 1}. Fix that error, then Run again`
+		);
+	}
 	if (/^[a-z][a-z0-9_-]{0,31}$/i.test(t)) return s.address(t, chainId);
 	throw new InputError(`"${t}" is not an account, a contract or an address`);
 }
@@ -205,6 +219,13 @@ export function defineScript(
 					if (action.kind !== 'send' && action.kind !== 'mine') track();
 					if (done.logs) relay(s, template, registry, done.logs);
 				} catch (thrown) {
+					if (action.kind === 'deploy' || action.kind === 'token') {
+						const name =
+							action.kind === 'token'
+								? action.symbol
+								: (action.file.split('/').at(-1)?.replace(/\.ts$/, '') ?? 'Contract');
+						registry.failed.set(registry.freeName(name).toLowerCase(), index);
+					}
 					const error =
 						thrown instanceof InputError
 							? { kind: 'runtime' as const, message: thrown.message }

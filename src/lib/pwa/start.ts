@@ -10,6 +10,15 @@ import { pwa } from './update.svelte.ts';
 /** Re-check the server for a new version this often while a tab is open. */
 const CHECK_EVERY_MS = 60 * 60 * 1000;
 
+/** localStorage when the browser allows it (it may throw in private modes). */
+function memory(): Storage | undefined {
+	try {
+		return localStorage;
+	} catch {
+		return undefined;
+	}
+}
+
 /** Registers the worker once the page has loaded (so precaching never slows the first paint). */
 export function startPwa(): void {
 	if (dev || typeof navigator === 'undefined' || !('serviceWorker' in navigator)) return;
@@ -17,7 +26,8 @@ export function startPwa(): void {
 		void pwa.start(`${resolve('/').replace(/\/$/, '')}/service-worker.js`, {
 			container: navigator.serviceWorker,
 			reload: () => location.reload(),
-			checkEveryMs: CHECK_EVERY_MS
+			checkEveryMs: CHECK_EVERY_MS,
+			memory: memory()
 		});
 	if (document.readyState === 'complete') go();
 	else addEventListener('load', go, { once: true });

@@ -14,7 +14,16 @@ export type PwaEnv = {
 	reload: () => void;
 	/** how often to ask the server for a new version while the page is open, in ms (0: never) */
 	checkEveryMs?: number;
+	/** where "offline use is unavailable" is remembered as said, so it is said once (localStorage) */
+	memory?: Pick<Storage, 'getItem' | 'setItem'>;
 };
+
+/** The memory key of the offline-unavailable notice. */
+export const OFFLINE_NOTICE_KEY = 'chainlab:offline-unavailable-said';
+
+/** What a learner reads when the browser will not run Chainlab's service worker. */
+export const OFFLINE_UNAVAILABLE =
+	'Offline use is not available in this browser (it does not let Chainlab install its service worker), so Chainlab needs the network to load. Everything else works, and your work is still saved.';
 
 /** How long the waiting worker may take to take over before the learner is told. */
 const SWITCH_TIMEOUT_MS = 10_000;
@@ -33,8 +42,10 @@ export class PwaUpdate {
 	updatedElsewhere = $state(false);
 	/** the first install finished: Chainlab now works offline */
 	offlineReady = $state(false);
-	/** a learner-facing sentence when registering or updating failed */
+	/** a learner-facing sentence when updating failed */
 	error = $state<string | null>(null);
+	/** a learner-facing sentence when offline use is unavailable (said once per browser) */
+	notice = $state<string | null>(null);
 
 	#env: PwaEnv | null = null;
 	#registration: ServiceWorkerRegistration | null = null;
@@ -61,16 +72,33 @@ export class PwaUpdate {
 				this.updatedElsewhere = true;
 			}
 		});
+		let registration: ServiceWorkerRegistration | undefined;
 		try {
-			const registration = await container.register(scriptUrl, { type: 'module' });
-			this.#registration = registration;
-			this.#watch(registration, hadController);
-			if (env.checkEveryMs) {
-				setInterval(() => void this.checkForUpdate(), env.checkEveryMs);
-			}
-		} catch (error) {
-			this.error = `Chainlab could not set itself up for offline use (${error instanceof Error ? error.message : String(error)}). Everything works while you are online.`;
+			// a browser (or a test harness) that blocks service workers may resolve to nothing
+			registration = (await container.register(scriptUrl, { type: 'module' })) ?? undefined;
+		} catch {
+			registration = undefined;
 		}
+		if (!registration) {
+			this.#unavailable(env);
+			return;
+		}
+		this.#registration = registration;
+		this.#watch(registration, hadController);
+		if (env.checkEveryMs) {
+			setInterval(() => void this.checkForUpdate(), env.checkEveryMs);
+		}
+	}
+
+	/** Says once per browser, in words, that offline use is unavailable. */
+	#unavailable(env: PwaEnv): void {
+		try {
+			if (env.memory?.getItem(OFFLINE_NOTICE_KEY)) return;
+			env.memory?.setItem(OFFLINE_NOTICE_KEY, '1');
+		} catch {
+			// storage refused: say it on this page view
+		}
+		this.notice = OFFLINE_UNAVAILABLE;
 	}
 
 	#watch(registration: ServiceWorkerRegistration, hadController: boolean): void {

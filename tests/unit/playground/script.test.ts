@@ -201,6 +201,24 @@ describe('templates run', () => {
 		expect((await session.goto(5)).receipts[0]).toMatchObject({ status: 'success' });
 	});
 
+	test('after a syntax error, later steps do not call a contract that was never deployed', async () => {
+		const session = new PlaygroundSession();
+		const sources = { ...sourcesOf('one-chain'), 'contracts/Vault.ts': 'export default class {' };
+		const deposit: Action = { ...send('bob', 'Vault', 'deposit', []), value: '1' };
+		const result = await session.run({ ...request('one-chain', [deposit]), sources });
+		// step 2 deploys Vault and fails; step 3 must fail too, naming why, with no transaction
+		expect(result.errors.map((e) => e.action)).toEqual([1, 2]);
+		expect(result.errors[1].error.message).toMatch(
+			/Vault does not exist: deploying it failed at step 2/
+		);
+		const frame = await session.goto(2);
+		expect(frame.receipts).toEqual([]);
+		expect(frame.label).toMatch(/^Failed/);
+		// bob's ETH did not go anywhere
+		const bob = frame.balances?.find((b) => b.account === 'bob' && b.asset === 'ETH');
+		expect(bob?.amount).toBe('100');
+	});
+
 	test('the same script and seed give the same state hash', async () => {
 		const one = await new PlaygroundSession().run(request('lending'));
 		const two = await new PlaygroundSession().run(request('lending'));

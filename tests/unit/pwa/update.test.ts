@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { PwaUpdate } from '#lib/pwa/update.svelte.ts';
+import { OFFLINE_UNAVAILABLE, PwaUpdate } from '#lib/pwa/update.svelte.ts';
 import { SKIP_WAITING, cachePrefix } from '#lib/pwa/protocol.ts';
 
 /** A minimal EventTarget-based fake of the browser's service worker objects. */
@@ -160,7 +160,28 @@ describe('service worker updates', () => {
 			container: container as unknown as ServiceWorkerContainer,
 			reload: () => {}
 		});
-		expect(pwa.error).toMatch(/offline use/);
+		expect(pwa.notice).toMatch(/offline use/i);
+	});
+
+	it('a blocked service worker (register resolves to nothing) is said in words, once', async () => {
+		const memory = new Map<string, string>();
+		const storage = {
+			getItem: (k: string) => memory.get(k) ?? null,
+			setItem: (k: string, v: string) => void memory.set(k, v)
+		};
+		for (const expected of [OFFLINE_UNAVAILABLE, null]) {
+			const container = new FakeContainer(false);
+			container.register = () => Promise.resolve(undefined as never);
+			const pwa = new PwaUpdate();
+			await pwa.start('/sw.js', {
+				container: container as unknown as ServiceWorkerContainer,
+				reload: () => {},
+				memory: storage
+			});
+			expect(pwa.error).toBeNull();
+			expect(pwa.notice).toBe(expected);
+			expect(pwa.notice ?? '').not.toMatch(/Cannot read|undefined/);
+		}
 	});
 
 	it('cache names are per deployment path', () => {
