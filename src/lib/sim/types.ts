@@ -155,4 +155,9 @@ export type WorldOptions = {
 	 * capped for the whole worker by the WebAssembly heap maximum (sandbox/quickjs.ts, 512 MiB).
 	 */
 	memoryLimit?: number;
+	/**
+	 * QuickJS stack in bytes, default 64 KiB (sandbox/sandbox.ts SandboxOptions.stackLimit). Tests
+	 * raise it to make native recursion overflow the host stack and check that the engine recovers.
+	 */
+	stackLimit?: number;
 };

@@ -42,7 +42,7 @@ export class World {
 			throw new TypeError('createWorld({ seed }): seed must be a number');
 		this.seed = options.seed;
 		this.rng = new Random(options.seed);
-		const memoryLimit = options.memoryLimit;
+		const { memoryLimit, stackLimit } = options;
 		const core: Core = {
 			active: null as Run | null,
 			names: new Map<string, string>(),
@@ -52,7 +52,7 @@ export class World {
 				if (core.made === null)
 					core.made = new Sandbox(
 						bridgeTo(() => core.active),
-						{ memoryLimit }
+						{ memoryLimit, stackLimit }
 					);
 				return core.made;
 			},

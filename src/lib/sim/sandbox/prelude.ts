@@ -120,7 +120,7 @@ function failureOf(e) {
 	if (e instanceof Error) {
 		const name = StringFn(e.name), message = StringFn(e.message);
 		let kind = 'runtime', text = name + ': ' + message;
-		if (name === 'InternalError' && message === 'stack overflow') { kind = 'call-depth'; text = 'stack overflow: the recursion is too deep'; }
+		if (message === 'stack overflow') { kind = 'call-depth'; text = 'stack overflow: the recursion is too deep'; }
 		else if (message === 'out of memory') { kind = 'memory'; text = 'out of memory: the contract tried to hold more than the sandbox allows'; }
 		return { kind: kind, message: text, line: lineOf(e.stack), address: SELF };
 	}

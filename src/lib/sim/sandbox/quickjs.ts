@@ -3,11 +3,11 @@
  * synchronous) and finds where QuickJS keeps a context's interrupt counter, which the gas meter
  * reads and writes.
  *
- * Loading: in Node (Vitest, benchmarks) the variant's Node build reads its .wasm next to itself.
- * In the browser the .wasm is imported with Vite's `?url`, so the bundler emits it as an asset
- * with a hashed name and the service worker can precache it; the variant's own
- * `new URL('emscripten-module.wasm', import.meta.url)` does not survive dependency
- * pre-bundling in dev.
+ * Loading: the .wasm bytes are read (Node: from the package; browser: fetched from the URL Vite's
+ * `?url` import gives, so the bundler emits it as an asset with a hashed name and the service
+ * worker can precache it), one constant is patched (BIGINT_MAX_LIMBS), and the module is
+ * instantiated through Emscripten's `instantiateWasm` hook, which also hands over the exports
+ * that save and restore the stack pointer (stackPointer).
  *
  * The counter: QuickJS decrements `JSContext.interrupt_counter` at every function call and loop
  * jump and calls the interrupt handler when it reaches zero (quickjs.c, js_poll_interrupts). Its
@@ -35,15 +35,95 @@ export const COUNTER_RESET = 10_000;
 export const HEAP_MAX_BYTES = 512 * 1024 * 1024;
 const PAGE = 65_536;
 
+/**
+ * Most 32-bit limbs one BigInt may hold in the sandbox (QuickJS's JS_BIGINT_MAX_SIZE, 32,768 in the
+ * release build, that is 1,048,576 bits). BigInt arithmetic is native work the interrupt counter
+ * does not see, and schoolbook multiplication of two 500,000-bit numbers takes about a second, so
+ * the sandbox runs the release build with this one constant lowered: a BigInt holds at most
+ * 65 limbs in two's complement, which is every value of up to 2,079 bits (sign included). An
+ * operation whose result would be larger throws RangeError "BigInt is too large to allocate".
+ */
+export const BIGINT_MAX_LIMBS = 65;
+/** Largest bit length of a BigInt's magnitude the sandbox accepts (one limb bit is the sign). */
+export const BIGINT_MAX_BITS = BIGINT_MAX_LIMBS * 32 - 1;
+
+// quickjs.c js_bigint_new: `if (len > JS_BIGINT_MAX_SIZE)` compiles to
+// local.get 1; i32.const 32769; i32.ge_s (the constant as 3-byte signed LEB128)
+const BIGINT_CHECK = [0x20, 0x01, 0x41, 0x81, 0x80, 0x02, 0x4e];
+
+/**
+ * Lowers the BigInt size limit in the QuickJS release build's bytes (see BIGINT_MAX_LIMBS).
+ * @throws Error when the pattern is not found exactly once (a different QuickJS build): the
+ *   sandbox refuses to start rather than run without the limit
+ */
+export function patchBigIntLimit(bytes: Uint8Array): Uint8Array {
+	let at = -1;
+	let count = 0;
+	for (let i = 0; i + BIGINT_CHECK.length <= bytes.length; i++) {
+		let match = true;
+		for (let j = 0; j < BIGINT_CHECK.length; j++)
+			if (bytes[i + j] !== BIGINT_CHECK[j]) {
+				match = false;
+				break;
+			}
+		if (match) {
+			at = i;
+			count++;
+		}
+	}
+	if (count !== 1)
+		throw new Error(
+			`QuickJS build changed: the BigInt size check was found ${count} times (expected once); update quickjs.ts`
+		);
+	const v = BIGINT_MAX_LIMBS + 1;
+	bytes.set([0x41, (v & 0x7f) | 0x80, ((v >> 7) & 0x7f) | 0x80, (v >> 14) & 0x3f], at + 2);
+	return bytes;
+}
+
+async function wasmBytes(isNode: boolean): Promise<Uint8Array> {
+	if (isNode) {
+		// variable specifiers keep the bundler from pulling Node built-ins into the browser build
+		const fsName = 'node:fs';
+		const moduleName = 'node:module';
+		const fs = (await import(/* @vite-ignore */ fsName)) as typeof import('node:fs');
+		const mod = (await import(/* @vite-ignore */ moduleName)) as typeof import('node:module');
+		const path = mod
+			.createRequire(import.meta.url)
+			.resolve('@jitl/quickjs-wasmfile-release-sync/wasm');
+		return new Uint8Array(fs.readFileSync(path));
+	}
+	const { default: wasmLocation } = await import('@jitl/quickjs-wasmfile-release-sync/wasm?url');
+	return new Uint8Array(await (await fetch(wasmLocation)).arrayBuffer());
+}
+
+/** The Emscripten stack pointer of the module, when its exports could be identified. */
+export type StackPointer = { get(): number; set(pointer: number): void };
+let stackExports: WebAssembly.Exports | null = null;
+
 async function load(): Promise<QuickJSWASMModule> {
 	const wasmMemory = new WebAssembly.Memory({
 		initial: (16 * 1024 * 1024) / PAGE,
 		maximum: HEAP_MAX_BYTES / PAGE
 	});
 	const isNode = typeof process !== 'undefined' && typeof process.versions?.node === 'string';
-	if (isNode) return newQuickJSWASMModuleFromVariant(newVariant(releaseSync, { wasmMemory }));
-	const { default: wasmLocation } = await import('@jitl/quickjs-wasmfile-release-sync/wasm?url');
-	return newQuickJSWASMModuleFromVariant(newVariant(releaseSync, { wasmLocation, wasmMemory }));
+	const compiled = await WebAssembly.compile(
+		patchBigIntLimit(await wasmBytes(isNode)) as Uint8Array<ArrayBuffer>
+	);
+	const emscriptenModule = {
+		instantiateWasm(
+			imports: WebAssembly.Imports,
+			done: (instance: WebAssembly.Instance, module: WebAssembly.Module) => void
+		) {
+			void WebAssembly.instantiate(compiled, imports).then((instance) => {
+				stackExports = instance.exports;
+				done(instance, compiled);
+			});
+			return {};
+		}
+	};
+	return newQuickJSWASMModuleFromVariant(
+		newVariant(releaseSync, { wasmMemory, emscriptenModule } as Parameters<typeof newVariant>[1])
+	);
 }
 
 /** The shared QuickJS module (one WebAssembly instance; each world gets its own runtime in it). */
@@ -51,6 +131,32 @@ export const quickjs: QuickJSWASMModule = await load();
 
 /** The module's WebAssembly memory (its buffer changes when the memory grows). */
 export const wasmMemory: WebAssembly.Memory = quickjs.getWasmMemory();
+
+/**
+ * Finds Emscripten's stack save/restore among the module's (minified) exports by what they do: a
+ * getter of the current stack pointer, and a setter that moves it. A host stack overflow (V8's
+ * RangeError thrown through wasm frames) skips the C code that would pop the shadow stack, so
+ * the sandbox puts the pointer back after one; without that, about 25 such faults use the whole
+ * shadow stack up and every later call fails.
+ */
+function findStackPointer(): StackPointer | null {
+	// the glue (emscripten-module.mjs) binds stackSave to export Oa and stackRestore to export Ma
+	const get = stackExports?.Oa;
+	const set = stackExports?.Ma;
+	if (typeof get !== 'function' || typeof set !== 'function') return null;
+	const read = get as () => number;
+	const write = set as (pointer: number) => void;
+	const sp = read();
+	if (typeof sp !== 'number' || sp <= 0 || sp % 16 !== 0) return null;
+	write(sp - 16);
+	const moved = read() === sp - 16;
+	write(sp);
+	if (!moved || read() !== sp) return null;
+	return { get: read, set: write };
+}
+
+/** The module's stack pointer, or null when it could not be found (faults then leak shadow stack). */
+export const stackPointer: StackPointer | null = findStackPointer();
 
 /** Pointer of a context's JSContext struct (quickjs-emscripten keeps it in a private lifetime). */
 export function contextPointer(context: object): number {

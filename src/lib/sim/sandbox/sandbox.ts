@@ -21,7 +21,7 @@ import { hostObject } from './host.ts';
 import { type HostBridge, Instance, type ModuleCode, type SandboxFailure } from './instance.ts';
 import { loopLine } from './loops.ts';
 import { PRELUDE, PRELUDE_FILE } from './prelude.ts';
-import { COUNTER_RESET, quickjs, wasmMemory } from './quickjs.ts';
+import { COUNTER_RESET, quickjs, stackPointer, wasmMemory } from './quickjs.ts';
 
 export { type HostBridge, Instance, type ModuleCode, type SandboxFailure } from './instance.ts';
 
@@ -29,7 +29,13 @@ export { type HostBridge, Instance, type ModuleCode, type SandboxFailure } from 
 export type SandboxOptions = {
 	/** bytes of QuickJS heap for the whole world, default 64 MiB */
 	memoryLimit?: number;
-	/** bytes of interpreter stack, default 256 KiB (kept well under the host's own stack) */
+	/**
+	 * bytes of interpreter stack, default 64 KiB (about 300 levels of a plain recursive function).
+	 * QuickJS measures its stack in the wasm shadow stack, while native recursion (JSON.parse of
+	 * deep text, JSON.stringify or String() of deeply nested arrays, bound-function chains) spends
+	 * mostly the host's own stack: at 64 KiB QuickJS stops every such case with "stack overflow"
+	 * before the host (V8, about 1 MB) overflows; at 80 KiB and more some reach the host first.
+	 */
 	stackLimit?: number;
 };
 
@@ -47,6 +53,8 @@ export class Sandbox {
 	fault: ErrorKind | null = null;
 	/** times the runtime was rebuilt after a fault */
 	rebuilds = 0;
+	/** runtimes that could not be freed on rebuild (their memory stays allocated) */
+	abandoned = 0;
 
 	private readonly bridge: HostBridge;
 	private readonly memoryLimit: number;
@@ -58,11 +66,20 @@ export class Sandbox {
 	private heap: Int32Array;
 	private loading = false;
 	private cache = new WeakMap<object, Instance>();
+	/** nesting of host-to-sandbox entries (a contract calling another re-enters) */
+	private depth = 0;
+	/** the Emscripten stack pointer when the outermost entry began */
+	private outerStack = 0;
+	/** set when the host stack overflowed inside QuickJS since the outermost entry began */
+	private overflowed = false;
+	/** the stack size QuickJS enforces now (stackLimit, more inside nested calls) */
+	private stackSize: number;
 
 	constructor(bridge: HostBridge, options: SandboxOptions = {}) {
 		this.bridge = bridge;
 		this.memoryLimit = options.memoryLimit ?? 64 * 1024 * 1024;
-		this.stackLimit = options.stackLimit ?? 256 * 1024;
+		this.stackLimit = options.stackLimit ?? 64 * 1024;
+		this.stackSize = this.stackLimit;
 		this.heap = new Int32Array(wasmMemory.buffer);
 		this.runtime = this.newRuntime();
 	}
@@ -71,6 +88,7 @@ export class Sandbox {
 		const runtime = quickjs.newRuntime();
 		runtime.setMemoryLimit(this.memoryLimit);
 		runtime.setMaxStackSize(this.stackLimit);
+		this.stackSize = this.stackLimit;
 		runtime.setInterruptHandler(() => this.interrupted());
 		return runtime;
 	}
@@ -79,6 +97,43 @@ export class Sandbox {
 		const buffer = wasmMemory.buffer;
 		if (this.heap.buffer !== buffer) this.heap = new Int32Array(buffer);
 		return this.heap;
+	}
+
+	/**
+	 * Notes one more host-to-sandbox entry; the outermost one saves the stack pointer. A nested
+	 * entry (a contract called by another) gets its own stackLimit below the point where it
+	 * starts, so 64 nested calls fit while each frame's own recursion stays as bounded as the
+	 * first. Returns the stack size to put back at end().
+	 */
+	private begin(): number {
+		const before = this.stackSize;
+		if (this.depth++ === 0) {
+			this.overflowed = false;
+			if (stackPointer !== null) this.outerStack = stackPointer.get();
+		} else if (stackPointer !== null) {
+			const size = this.stackLimit + Math.max(0, this.outerStack - stackPointer.get());
+			if (size !== this.stackSize) {
+				this.stackSize = size;
+				this.runtime.setMaxStackSize(size);
+			}
+		}
+		return before;
+	}
+
+	/**
+	 * Ends an entry. When the outermost one ends after a host stack overflow, every C frame of
+	 * QuickJS has been left (normally or skipped by the unwinding), so the shadow stack pointer is
+	 * put back where it was: the frames the overflow skipped would otherwise leak it for good.
+	 */
+	private end(size: number): void {
+		if (size !== this.stackSize) {
+			this.stackSize = size;
+			this.runtime.setMaxStackSize(size);
+		}
+		if (--this.depth === 0 && this.overflowed) {
+			this.overflowed = false;
+			if (stackPointer !== null) stackPointer.set(this.outerStack);
+		}
 	}
 
 	/** Arms the running context's counter with the ticks the remaining gas pays for. */
@@ -165,7 +220,16 @@ export class Sandbox {
 		const prev = this.current;
 		this.current = inst;
 		this.arm();
-		const result = ctx.evalCode(code.js, code.file);
+		const size = this.begin();
+		let result;
+		try {
+			result = ctx.evalCode(code.js, code.file);
+		} catch (thrown) {
+			this.current = prev;
+			return this.hostFailure(thrown);
+		} finally {
+			this.end(size);
+		}
 		this.settle();
 		this.current = prev;
 		if (result.error) {
@@ -196,6 +260,7 @@ export class Sandbox {
 		this.arm();
 		let value: number;
 		let error: number;
+		const size = this.begin();
 		try {
 			({ value, error } = callOne(
 				ctx,
@@ -207,6 +272,8 @@ export class Sandbox {
 			this.current = prev;
 			this.loading = prevLoading;
 			return failureText(this.hostFailure(thrown));
+		} finally {
+			this.end(size);
 		}
 		this.settle();
 		this.current = prev;
@@ -246,12 +313,15 @@ export class Sandbox {
 		for (const s of strings) args.push(ctx.newString(s));
 		this.arm();
 		let result;
+		const size = this.begin();
 		try {
 			result = ctx.callFunction(fn, ctx.undefined, args);
 		} catch (error) {
 			this.current = prev;
 			this.loading = prevLoading;
 			return failureText(this.hostFailure(error));
+		} finally {
+			this.end(size);
 		}
 		this.settle();
 		this.current = prev;
@@ -311,6 +381,7 @@ export class Sandbox {
 		const message = error instanceof Error ? error.message : String(error);
 		if (isHostStackOverflow(message)) {
 			this.fault = 'call-depth';
+			this.overflowed = true;
 			return this.faultFailure();
 		}
 		this.fault = 'runtime';
@@ -352,6 +423,7 @@ export class Sandbox {
 			leave: () => this.arm(),
 			hostStackOverflow: () => {
 				this.fault = 'call-depth';
+				this.overflowed = true;
 			},
 			loading: () => this.loading
 		});
@@ -359,26 +431,25 @@ export class Sandbox {
 
 	/**
 	 * Replaces a faulted runtime with a fresh one. Every instance is dropped; the engine reloads
-	 * contracts from their stored records on their next call.
+	 * contracts from their stored records on their next call. The old runtime is freed; after a
+	 * host stack overflow the frames it skipped hold references, QuickJS's leak assertion aborts
+	 * the free, and what was not freed stays allocated (counted in `abandoned`).
 	 */
 	rebuild(): void {
 		const old = this.runtime;
 		const instances = this.instances;
-		const clean = this.fault === 'memory';
 		this.instances = [];
 		this.cache = new WeakMap();
 		this.current = null;
 		this.fault = null;
 		this.rebuilds++;
 		this.runtime = this.newRuntime();
-		// after a host stack overflow inside QuickJS its state may be torn: abandon it rather than free it
-		if (clean) {
-			try {
-				for (const inst of instances) inst.dispose();
-				old.dispose();
-			} catch {
-				/* a runtime that cannot be freed is abandoned */
-			}
+		try {
+			for (const inst of instances) inst.dispose();
+			old.dispose();
+		} catch {
+			// a runtime that cannot be freed is abandoned (its memory stays allocated)
+			this.abandoned++;
 		}
 	}
 
