@@ -6,8 +6,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import config from '../../../vite.config.ts';
 
-/** Packages Vite or Kit handle themselves, or that only the page (scanned) imports. */
-const HANDLED = [/^svelte(\/|$)/, /^@sveltejs\/kit/, /^\$app\//, /^monaco-editor\//, /^chainlab$/];
+/** Built-ins, and packages Vite or Kit handle themselves or that only the scanned pages import. */
+const HANDLED = [/^node:/, /^svelte(\/|$)/, /^@sveltejs\/kit/, /^\$app\//, /^monaco-editor\//, /^chainlab$/];
 
 function tsFiles(dir: string): string[] {
 	return readdirSync(dir, { withFileTypes: true, recursive: true })
