@@ -69,7 +69,7 @@ export function caveScenario(options: CaveOptions = {}) {
 					step: s.step,
 					round: n,
 					prover: who,
-					commitment: 'goes in (side unseen)',
+					commitment: 'in, side hidden',
 					challenge: `shout ${SIDES[r.shout]}`,
 					response: `out of ${SIDES[r.exit]}`,
 					accepted: r.accepted,
