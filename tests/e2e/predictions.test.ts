@@ -128,6 +128,9 @@ test('the seed is saved with the draft, changes a seeded run, and travels in the
 	await b.goto(link);
 	await expect(seedField(b)).toHaveValue('7', { timeout: 60_000 });
 	await expect(button(b, 'Run')).toBeEnabled({ timeout: 180_000 });
+	// the link's own reproduction run shows the summary, but the worked answers wait for a Run
+	await expect(b.getByRole('region', { name: /^Your run/ })).toBeVisible();
+	await expect(answers(b)).toHaveCount(0);
 	await b.getByRole('button', { name: 'Back to my code' }).click();
 	await expect(seedField(b)).toHaveValue('42');
 	await other.close();

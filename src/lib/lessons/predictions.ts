@@ -57,6 +57,16 @@ export function numberAnswer(
 }
 
 /**
+ * The answer as the page shows it ("6,000 DAI", "Yes"), or null when it comes from the run and
+ * the run has no such summary row (yet).
+ */
+export function answerText(p: Prediction, summary?: readonly SummaryRow[]): string | null {
+	if (p.kind === 'choice') return p.answer;
+	const answer = numberAnswer(p, summary);
+	return answer === null ? null : `${showNumber(answer)}${p.unit ? ` ${p.unit}` : ''}`;
+}
+
+/**
  * Compares a guess with the answer. A number guess is right within ±tolerance (in the
  * prediction's unit); a choice is right when it is the answer.
  * @param guess the text typed or the choice picked ('' when none)

@@ -58,6 +58,8 @@ export async function reproduceShared(ls: LessonState): Promise<void> {
 	const shared = ls.shared;
 	if (!shared) return;
 	await ls.run();
+	// this run is the link's, not the learner's: the worked answers wait for their own Run
+	ls.revealed = false;
 	if (ls.timeline.total === 0) return;
 	await ls.timeline.goto(shared.step);
 	if (ls.shared !== shared) return;

@@ -3,7 +3,7 @@
 import { describe, expect, test } from 'vitest';
 import { buildCatalog, CatalogError } from '#lib/lessons/loader.ts';
 import { getLesson, lessonIds } from '#lib/lessons/catalog.ts';
-import { judge, numberAnswer, parseGuess } from '#lib/lessons/predictions.ts';
+import { answerText, judge, numberAnswer, parseGuess } from '#lib/lessons/predictions.ts';
 import type { Prediction } from '#lib/lessons/types.ts';
 import { runLesson } from '#lib/scenario/run-lesson.ts';
 
@@ -183,6 +183,10 @@ describe('judging a guess', () => {
 		expect(judge(p, '1,560', summary)).toMatchObject({ state: 'right', answer: '1,599' });
 		expect(judge(p, '1,500', summary).state).toBe('wrong');
 		expect(judge(p, '1,500', undefined)).toEqual({ state: 'unknown' });
+		expect(answerText(p, summary)).toBe('1,599');
+		expect(answerText(p, undefined)).toBeNull();
+		expect(answerText(number({ answer: 0.968, unit: undefined }))).toBe('0.968');
+		expect(answerText(number())).toBe('6,000 DAI');
 	});
 });
 
