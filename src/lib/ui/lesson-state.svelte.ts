@@ -144,7 +144,12 @@ export class LessonState {
 			deps.progress.get(this.lesson.id),
 			deps.inputs.get(this.lesson.id)
 		]);
-		this.guesses = { ...inputs.predictions, ...this.guesses };
+		// guesses typed while storage was loading win, and are saved now
+		const early = this.guesses;
+		this.guesses = { ...inputs.predictions, ...early };
+		if (Object.keys(early).length > 0) {
+			void deps.inputs.update(this.lesson.id, { predictions: early });
+		}
 		if (shared) {
 			showShared(this, shared);
 		} else {

@@ -117,6 +117,23 @@ describe('Show solution, Check, Reset', () => {
 });
 
 describe('guesses and seed', () => {
+	test('a guess typed before storage is attached is kept and saved', async () => {
+		const db = freshDb();
+		const inputs = new InputStore({ db });
+		const ls = new LessonState(lesson);
+		ls.guess('dai-held', '6000');
+		await ls.attach({
+			client: fakeSim().sim,
+			drafts: new DraftStore({ db, journal: null }),
+			progress: new ProgressStore({ db }),
+			inputs,
+			confirm: async () => true
+		});
+		expect(ls.guesses).toEqual({ 'dai-held': '6000' });
+		await inputs.settled();
+		expect((await new InputStore({ db }).get(LESSON)).predictions).toEqual({ 'dai-held': '6000' });
+	});
+
 	test('are saved, come back on the next visit, and the seed goes into the next load', async () => {
 		const first = await attached();
 		expect(first.ls.seed).toBe(DEFAULT_SEED);
