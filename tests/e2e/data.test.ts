@@ -43,7 +43,7 @@ test('export, then import a newer copy: merged, nothing lost, shown at once', as
 	await expect(page.getByRole('cell', { name: /A first contract/ })).toBeVisible();
 
 	const backup = await exportBackup(page);
-	expect(backup).toMatchObject({ format: 'chainlab-backup', version: 2 });
+	expect(backup).toMatchObject({ format: 'chainlab-backup', version: 3 });
 	expect(backup.drafts).toEqual([
 		expect.objectContaining({ lessonId: FIRST, path: FIRST_FILE, text: mine })
 	]);

@@ -113,7 +113,7 @@ test('without IndexedDB the learner is told, keeps editing and can still export'
 	expect(await editorText(page)).toBe(draft);
 
 	const backup = await downloadBackup(page);
-	expect(backup.version).toBe(2);
+	expect(backup.version).toBe(3);
 	expect(backup.drafts).toEqual([
 		expect.objectContaining({ lessonId: FIRST, path: FIRST_FILE, text: draft })
 	]);
@@ -232,8 +232,8 @@ test('a database written by the previous schema version migrates with nothing lo
 				}
 			)
 	);
-	expect(after.version).toBe(20);
-	expect(after.stores.sort()).toEqual(['drafts', 'progress', 'settings']);
+	expect(after.version).toBe(30);
+	expect(after.stores.sort()).toEqual(['drafts', 'inputs', 'progress', 'settings']);
 	expect(after.progress).toEqual(
 		expect.arrayContaining([
 			expect.objectContaining({

@@ -24,7 +24,68 @@ const text = (field: string) =>
 /** Track `index.md`: `title`, `summary`. */
 export const TrackFrontmatter = v.object({ title: text('title'), summary: text('summary') });
 
-/** Lesson `index.md`: the fields LESSONS.md lists, plus `views`. */
+const PREDICTION_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
+
+const predictionCommon = {
+	id: v.pipe(
+		v.string(expected('id', 'text')),
+		v.regex(PREDICTION_ID, 'id must be kebab-case (a-z, 0-9, -), at most 64 characters')
+	),
+	prompt: text('prompt'),
+	explanation: text('explanation')
+};
+
+/** A guess that is a number: `answer` (or `fromRun`, a summary row's label), `unit`, `tolerance`. */
+const NumberPrediction = v.pipe(
+	v.strictObject(
+		{
+			...predictionCommon,
+			kind: v.literal('number'),
+			unit: v.optional(text('unit')),
+			answer: v.optional(v.pipe(v.number(expected('answer', 'a number')), v.finite())),
+			fromRun: v.optional(text('fromRun')),
+			tolerance: v.optional(
+				v.pipe(
+					v.number(expected('tolerance', 'a number')),
+					v.minValue(0, 'tolerance must not be negative')
+				),
+				0
+			)
+		},
+		'a number prediction has only id, prompt, kind, unit, answer or fromRun, tolerance and explanation'
+	),
+	v.check(
+		(p) => (p.answer === undefined) !== (p.fromRun === undefined),
+		'a number prediction needs exactly one of answer (a number) and fromRun (a summary label)'
+	)
+);
+
+/** A guess that is one of `choices`; `answer` is one of them. */
+const ChoicePrediction = v.pipe(
+	v.strictObject(
+		{
+			...predictionCommon,
+			kind: v.literal('choice'),
+			choices: v.pipe(
+				v.array(text('each choice'), expected('choices', 'a list')),
+				v.minLength(2, 'choices must list at least two'),
+				v.check((c) => new Set(c).size === c.length, 'choices must differ')
+			),
+			answer: text('answer')
+		},
+		'a choice prediction has only id, prompt, kind, choices, answer and explanation'
+	),
+	v.check((p) => p.choices.includes(p.answer), 'answer must be one of the choices')
+);
+
+/** One prediction of a lesson's `predictions:` list (see README.md, "Predictions"). */
+export const PredictionFrontmatter = v.variant(
+	'kind',
+	[NumberPrediction, ChoicePrediction],
+	'kind must be number or choice'
+);
+
+/** Lesson `index.md`: the fields LESSONS.md lists, plus `views` and `predictions`. */
 export const LessonFrontmatter = v.object({
 	title: text('title'),
 	summary: text('summary'),
@@ -40,11 +101,22 @@ export const LessonFrontmatter = v.object({
 	views: v.pipe(
 		v.array(text('each view id'), expected('views', 'a list of view ids')),
 		v.minLength(1, 'views must name at least one view')
+	),
+	predictions: v.optional(
+		v.pipe(
+			v.array(PredictionFrontmatter, expected('predictions', 'a list')),
+			v.check(
+				(list) => new Set(list.map((p) => p.id)).size === list.length,
+				'predictions must have different ids'
+			)
+		),
+		[]
 	)
 });
 
 export type TrackFrontmatter = v.InferOutput<typeof TrackFrontmatter>;
 export type LessonFrontmatter = v.InferOutput<typeof LessonFrontmatter>;
+export type PredictionFrontmatter = v.InferOutput<typeof PredictionFrontmatter>;
 
 /**
  * Split `---\n<yaml>\n---\n<body>` into its parts.

@@ -3,11 +3,12 @@
  * pair starter and solution files. Pure (a map of raw files in, tracks and lessons out), so tests
  * can feed it small fixtures; `catalog.ts` feeds it the real tree.
  */
-import type { Lesson, LessonFile, LessonMeta, Track } from './types.ts';
+import type { Lesson, LessonFile, LessonMeta, Prediction, Track } from './types.ts';
 import { findLessonIds, resolveLessonTexts, splitLessonPath, type RawFiles } from './files.ts';
 import {
 	LessonFormatError,
 	LessonFrontmatter,
+	type PredictionFrontmatter,
 	readFrontmatter,
 	TrackFrontmatter
 } from './frontmatter.ts';
@@ -46,6 +47,8 @@ function buildLesson(raw: RawFiles, id: string, key: string): Lesson {
 	}));
 	const hintsKey = `/lessons/${id}/hints.md`;
 	const hints = hintsKey in raw ? parseHints(raw[hintsKey], hintsKey.slice(1)) : [];
+	const predictions = buildPredictions(data.predictions, body, file);
+	const html = renderMarkdown(body, file);
 	return {
 		id,
 		track,
@@ -55,12 +58,54 @@ function buildLesson(raw: RawFiles, id: string, key: string): Lesson {
 		summary: data.summary,
 		minutes: data.minutes,
 		sources: data.sources,
-		html: renderMarkdown(body, file),
+		html,
 		focus: data.focus,
 		files,
 		hints,
-		views: data.views
+		views: data.views,
+		predictions,
+		predictAt: predictOffset(html)
 	};
+}
+
+/** A `## Predict` or `## Predict first` heading line of a lesson body. */
+const PREDICT_HEADING = /^##[ \t]+Predict\b/m;
+
+/**
+ * Where the prediction inputs go in the rendered prose: just before the `<h2>` that follows the
+ * Predict section's heading (the end of the HTML when the section is last).
+ */
+function predictOffset(html: string): number {
+	const heading = /<h2[^>]*>Predict\b/.exec(html);
+	if (!heading) return html.length;
+	const next = html.indexOf('<h2', heading.index + heading[0].length);
+	return next < 0 ? html.length : next;
+}
+
+/**
+ * Checks that a lesson's Predict section and its `predictions:` go together, and renders each
+ * worked answer.
+ * @throws LessonFormatError when a Predict section has no prediction, or predictions no section
+ */
+function buildPredictions(list: PredictionFrontmatter[], body: string, file: string): Prediction[] {
+	const section = PREDICT_HEADING.test(body);
+	if (section && list.length === 0) {
+		throw new LessonFormatError(
+			file,
+			'its "## Predict" section has no prediction: add `predictions:` to the frontmatter ' +
+				'(see src/lib/lessons/README.md, "Predictions")'
+		);
+	}
+	if (!section && list.length > 0) {
+		throw new LessonFormatError(
+			file,
+			'has `predictions:` but no "## Predict" section for the learner to read them in'
+		);
+	}
+	return list.map(({ explanation, ...p }) => ({
+		...p,
+		explanationHtml: renderMarkdown(explanation, `${file} (prediction ${p.id})`)
+	}));
 }
 
 const meta = (lesson: Lesson): LessonMeta => ({

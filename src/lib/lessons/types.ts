@@ -17,6 +17,33 @@ export type LessonFile = {
 /** A layered hint set for one check: index 0 is a nudge, then the concept, then nearly the answer. */
 export type HintSet = { checkId: string; layers: string[] };
 
+/**
+ * A prediction the learner commits to before the run (frontmatter `predictions:`, see
+ * src/lib/lessons/README.md). The worked answer (`explanationHtml`) is shown only after a Run,
+ * beside the learner's guess.
+ */
+export type Prediction = {
+	/** kebab-case, unique in the lesson; the key of the saved guess */
+	id: string;
+	/** the question, plain text */
+	prompt: string;
+	/** the worked answer, markdown rendered to HTML at build time */
+	explanationHtml: string;
+} & (
+	| {
+			kind: 'number';
+			/** unit shown after the input and the answer ("DAI", "USD") */
+			unit?: string;
+			/** the answer; absent when it comes from the run (`fromRun`) */
+			answer?: number;
+			/** label of the run summary row whose figure is the answer (seeded runs differ) */
+			fromRun?: string;
+			/** a guess within ±tolerance of the answer counts as right (same unit; 0: exact) */
+			tolerance: number;
+	  }
+	| { kind: 'choice'; choices: string[]; answer: string }
+);
+
 export type LessonMeta = {
 	/** `NN-track/NN-lesson`, e.g. `02-lending/03-liquidation-call` */
 	id: string;
@@ -38,6 +65,10 @@ export type Lesson = LessonMeta & {
 	hints: HintSet[];
 	/** view ids the lesson page shows, e.g. ['price', 'health', 'liquidation', 'receipts'] */
 	views: string[];
+	/** the predictions of the lesson's Predict section (empty when it has none) */
+	predictions: Prediction[];
+	/** offset in `html` where the prediction inputs go: the end of the Predict section */
+	predictAt: number;
 };
 
 export type Track = {

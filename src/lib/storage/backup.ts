@@ -1,9 +1,10 @@
 /**
  * Backup files: every draft and all progress in one versioned JSON file, and a careful import.
  *
- * File: `{ format: 'chainlab-backup', version: 2, exportedAt: ISO-8601, drafts: DraftRow[],
- * progress: ProgressRow[] }` (timestamps in unix milliseconds; version 1 files, whose progress rows
- * have no `solvedAt`, are still read). Import = parseBackup (size cap, JSON,
+ * File: `{ format: 'chainlab-backup', version: 3, exportedAt: ISO-8601, drafts: DraftRow[],
+ * progress: ProgressRow[], inputs: InputRow[] }` (timestamps in unix milliseconds; `inputs` holds
+ * each lesson's prediction guesses and seed. Version 2 files, which have no `inputs`, and version
+ * 1 files, whose progress rows also have no `solvedAt`, are still read). Import = parseBackup (size cap, JSON,
  * forbidden keys, format, version, valibot schema, duplicates, known lessons; any failure is a
  * BackupError and nothing changes) then planImport, a pure merge that never overwrites silently:
  * per file the newer text wins and the other is kept as a copy beside it, at
@@ -12,22 +13,24 @@
  * Copies are ordinary drafts of the lesson; `isCopyPath` tells them apart from lesson files.
  */
 import * as v from 'valibot';
-import type { ChainlabDb, DraftRow, ProgressRow } from './db.ts';
+import type { ChainlabDb, DraftRow, InputRow, ProgressRow } from './db.ts';
 
 export const BACKUP_FORMAT = 'chainlab-backup';
-export const BACKUP_VERSION = 2;
+export const BACKUP_VERSION = 3;
 /** Every format version this build reads. */
-const READABLE_VERSIONS: readonly number[] = [1, 2];
+const READABLE_VERSIONS: readonly number[] = [1, 2, 3];
 /** Largest backup file accepted, in bytes of text. */
 export const MAX_BACKUP_BYTES = 8 * 1024 * 1024;
 const DAY_MS = 86_400_000;
 
 export type Backup = {
 	format: typeof BACKUP_FORMAT;
-	version: 1 | 2;
+	version: 1 | 2 | 3;
 	exportedAt: string;
 	drafts: DraftRow[];
 	progress: ProgressRow[];
+	/** prediction guesses and seeds (empty when read from a version 1 or 2 file) */
+	inputs: InputRow[];
 };
 
 export type BackupErrorCode =
@@ -115,12 +118,36 @@ const progressSchema = v.strictObject({
 	solvedAt: v.optional(time('the time it was solved'))
 });
 
+const PREDICTION_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
+
+const inputSchema = v.strictObject({
+	lessonId: v.pipe(v.string(), v.regex(LESSON_ID, 'not a lesson id')),
+	predictions: v.pipe(
+		plainObject,
+		v.record(
+			v.pipe(v.string(), v.regex(PREDICTION_ID, 'not a prediction id')),
+			v.pipe(v.string(), v.maxLength(200, 'a guess longer than 200 characters'))
+		),
+		v.check((p) => Object.keys(p).length <= 100, 'too many predictions')
+	),
+	seed: v.optional(
+		v.pipe(
+			v.number('the seed is not a number'),
+			v.integer('the seed is not a whole number'),
+			v.minValue(0, 'the seed is negative'),
+			v.maxValue(0xffffffff, 'the seed is too large')
+		)
+	),
+	updatedAt: time('the time of the guesses')
+});
+
 const backupSchema = v.strictObject({
 	format: v.literal(BACKUP_FORMAT),
-	version: v.picklist([1, 2]),
+	version: v.picklist([1, 2, 3]),
 	exportedAt: v.pipe(v.string(), v.isoTimestamp('the export time is not a date')),
 	drafts: v.pipe(v.array(draftSchema), v.maxLength(10_000, 'too many drafts')),
-	progress: v.pipe(v.array(progressSchema), v.maxLength(5_000, 'too many lessons'))
+	progress: v.pipe(v.array(progressSchema), v.maxLength(5_000, 'too many lessons')),
+	inputs: v.optional(v.pipe(v.array(inputSchema), v.maxLength(5_000, 'too many lessons')), [])
 });
 
 /** A valibot issue in plain words (our own messages as they are, valibot's defaults rephrased). */
@@ -187,13 +214,19 @@ export function parseBackup(text: string, options: ParseOptions): Backup {
 		);
 	}
 	const backup = result.output as Backup;
+	if (backup.version < 3 && result.output.inputs.length > 0) {
+		throw new BackupError(
+			'invalid',
+			`This backup is damaged: format version ${backup.version} has no predictions or seeds, yet it lists some.`
+		);
+	}
 	checkContent(backup, options);
 	return backup;
 }
 
 function checkContent(backup: Backup, options: ParseOptions): void {
 	const latest = (options.now ?? Date.now()) + DAY_MS;
-	const rows = [...backup.drafts, ...backup.progress];
+	const rows = [...backup.drafts, ...backup.progress, ...backup.inputs];
 	const future = rows.find((r) => r.updatedAt > latest);
 	if (future) {
 		throw new BackupError(
@@ -218,6 +251,16 @@ function checkContent(backup: Backup, options: ParseOptions): void {
 			throw new BackupError(
 				'duplicate',
 				`This backup lists the progress of lesson ${quote(p.lessonId)} twice.`
+			);
+		}
+		seen.add(p.lessonId);
+	}
+	seen.clear();
+	for (const p of backup.inputs) {
+		if (seen.has(p.lessonId)) {
+			throw new BackupError(
+				'duplicate',
+				`This backup lists the predictions and seed of lesson ${quote(p.lessonId)} twice.`
 			);
 		}
 		seen.add(p.lessonId);
@@ -252,7 +295,7 @@ export async function readBackupFile(file: Blob, options: ParseOptions): Promise
 
 /** A backup of the given rows (copied), stamped with `now` (unix ms). */
 export function createBackup(
-	data: { drafts: DraftRow[]; progress: ProgressRow[] },
+	data: { drafts: DraftRow[]; progress: ProgressRow[]; inputs?: InputRow[] },
 	now = Date.now()
 ): Backup {
 	const byKey =
@@ -264,7 +307,8 @@ export function createBackup(
 		version: BACKUP_VERSION,
 		exportedAt: new Date(now).toISOString(),
 		drafts: structuredClone(data.drafts).sort(byKey((d) => `${d.lessonId}\u0000${d.path}`)),
-		progress: structuredClone(data.progress).sort(byKey((p) => p.lessonId))
+		progress: structuredClone(data.progress).sort(byKey((p) => p.lessonId)),
+		inputs: structuredClone(data.inputs ?? []).sort(byKey((p) => p.lessonId))
 	};
 }
 
@@ -285,10 +329,14 @@ export function backupFileName(now = Date.now()): string {
  */
 export async function exportBackup(db: ChainlabDb, now = Date.now()): Promise<string> {
 	try {
-		const [drafts, progress] = await db.transaction('r', db.drafts, db.progress, () =>
-			Promise.all([db.drafts.toArray(), db.progress.toArray()])
+		const [drafts, progress, inputs] = await db.transaction(
+			'r',
+			db.drafts,
+			db.progress,
+			db.inputs,
+			() => Promise.all([db.drafts.toArray(), db.progress.toArray(), db.inputs.toArray()])
 		);
-		return serializeBackup(createBackup({ drafts, progress }, now));
+		return serializeBackup(createBackup({ drafts, progress, inputs }, now));
 	} catch (error) {
 		throw storageError(error, 'read your work from browser storage');
 	}
@@ -311,12 +359,19 @@ export type ImportSummary = {
 	unchanged: number;
 	/** lessons whose progress changed */
 	progressUpdated: number;
+	/** lessons whose prediction guesses or seed changed */
+	inputsUpdated: number;
 	/** paths of the copies made, as `lessonId: path` */
 	copies: string[];
 };
 
 /** The rows to write (put) for an import, and its summary. */
-export type ImportPlan = { drafts: DraftRow[]; progress: ProgressRow[]; summary: ImportSummary };
+export type ImportPlan = {
+	drafts: DraftRow[];
+	progress: ProgressRow[];
+	inputs: InputRow[];
+	summary: ImportSummary;
+};
 
 const RANK = { 'not-started': 0, 'in-progress': 1, solved: 2 } as const;
 
@@ -342,6 +397,22 @@ function mergeProgress(here: ProgressRow, there: ProgressRow): ProgressRow {
 }
 
 /**
+ * Merges a lesson's inputs: every guess of either row, the newer row's guess where both have one;
+ * the newer row's seed, else the other's.
+ */
+function mergeInputs(here: InputRow, there: InputRow): InputRow {
+	const [older, newer] = there.updatedAt > here.updatedAt ? [here, there] : [there, here];
+	const merged: InputRow = {
+		lessonId: here.lessonId,
+		predictions: { ...older.predictions, ...newer.predictions },
+		updatedAt: newer.updatedAt
+	};
+	const seed = newer.seed ?? older.seed;
+	if (seed !== undefined) merged.seed = seed;
+	return merged;
+}
+
+/**
  * Plans the merge of a backup into the current rows. Pure; never overwrites silently.
  * Drafts, per (lessonId, path): new -> added; same text -> unchanged; the backup's text is newer
  * (updatedAt greater) -> it replaces ours and ours is kept at `(copy before import …)`; otherwise
@@ -350,11 +421,13 @@ function mergeProgress(here: ProgressRow, there: ProgressRow): ProgressRow {
  * Copies keep their original updatedAt.
  * Progress, per lesson: status and hints only go up, solutionShown is kept if either has it,
  * checksPassed comes from the newer row.
+ * Inputs, per lesson: guesses of both are kept, the newer row's where both guessed the same
+ * prediction; the newer row's seed.
  * @param now unix ms of the import, used in copy names (UTC)
  */
 export function planImport(
-	current: { drafts: DraftRow[]; progress: ProgressRow[] },
-	incoming: Pick<Backup, 'drafts' | 'progress'>,
+	current: { drafts: DraftRow[]; progress: ProgressRow[]; inputs?: InputRow[] },
+	incoming: Pick<Backup, 'drafts' | 'progress'> & { inputs?: InputRow[] },
 	now: number
 ): ImportPlan {
 	const summary: ImportSummary = {
@@ -363,6 +436,7 @@ export function planImport(
 		keptAsCopies: 0,
 		unchanged: 0,
 		progressUpdated: 0,
+		inputsUpdated: 0,
 		copies: []
 	};
 	const drafts: DraftRow[] = [];
@@ -422,7 +496,17 @@ export function planImport(
 			summary.progressUpdated++;
 		}
 	}
-	return { drafts, progress, summary };
+	const inputs: InputRow[] = [];
+	const ownInputs = new Map((current.inputs ?? []).map((p) => [p.lessonId, p]));
+	for (const p of incoming.inputs ?? []) {
+		const ours = ownInputs.get(p.lessonId);
+		const merged = ours ? mergeInputs(ours, p) : structuredClone(p);
+		if (!ours || JSON.stringify(merged) !== JSON.stringify(ours)) {
+			inputs.push(merged);
+			summary.inputsUpdated++;
+		}
+	}
+	return { drafts, progress, inputs, summary };
 }
 
 /**
@@ -438,11 +522,16 @@ export async function importBackup(
 	now = Date.now()
 ): Promise<ImportSummary> {
 	try {
-		return await db.transaction('rw', db.drafts, db.progress, async () => {
-			const current = { drafts: await db.drafts.toArray(), progress: await db.progress.toArray() };
+		return await db.transaction('rw', db.drafts, db.progress, db.inputs, async () => {
+			const current = {
+				drafts: await db.drafts.toArray(),
+				progress: await db.progress.toArray(),
+				inputs: await db.inputs.toArray()
+			};
 			const plan = planImport(current, backup, now);
 			await db.drafts.bulkPut(plan.drafts);
 			await db.progress.bulkPut(plan.progress);
+			await db.inputs.bulkPut(plan.inputs);
 			return plan.summary;
 		});
 	} catch (error) {

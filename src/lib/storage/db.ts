@@ -1,5 +1,6 @@
 /**
- * The Chainlab IndexedDB database (Dexie 4): drafts, progress and settings.
+ * The Chainlab IndexedDB database (Dexie 4): drafts, progress, inputs (predictions and seed) and
+ * settings.
  *
  * The schema is a list of versions. To change it, append a version with its `stores` delta and an
  * optional `upgrade` that rewrites old rows; never edit a version that has shipped.
@@ -29,6 +30,19 @@ export type ProgressRow = {
 	solutionShown: boolean;
 	updatedAt: number;
 	solvedAt?: number;
+};
+
+/**
+ * The learner's other inputs to a lesson, saved with its drafts: the guess typed for each
+ * prediction (`predictions`: prediction id -> the text typed or the choice picked) and the world
+ * seed chosen for the next Run (uint32; absent: the lesson's default). `updatedAt` is unix ms.
+ * Added in schema v3.
+ */
+export type InputRow = {
+	lessonId: string;
+	predictions: Record<string, string>;
+	seed?: number;
+	updatedAt: number;
 };
 
 /** A setting: any structured-clone-safe value under a key. */
@@ -63,6 +77,11 @@ export const schemaVersions: SchemaVersion[] = [
 					if (row.status === 'solved' && row.solvedAt === undefined) row.solvedAt = row.updatedAt;
 				});
 		}
+	},
+	{
+		// v3: the learner's predictions and seed per lesson (a new table; older rows are untouched)
+		version: 3,
+		stores: { inputs: 'lessonId, updatedAt' }
 	}
 ];
 
@@ -70,6 +89,7 @@ export type ChainlabDb = Dexie & {
 	/** primary key: [lessonId, path] */
 	drafts: Table<DraftRow, [string, string]>;
 	progress: EntityTable<ProgressRow, 'lessonId'>;
+	inputs: EntityTable<InputRow, 'lessonId'>;
 	settings: EntityTable<SettingRow, 'key'>;
 };
 

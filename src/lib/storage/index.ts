@@ -1,9 +1,11 @@
 /**
- * The browser's storage singletons: one database, one draft store, one progress store, one settings
- * store, all reporting failures to `storageStatus`. Call `getStorage()` only in the browser.
+ * The browser's storage singletons: one database, one draft store, one progress store, one input
+ * store (predictions and seed), one settings store, all reporting failures to `storageStatus`.
+ * Call `getStorage()` only in the browser.
  */
 import { openChainlabDb, type ChainlabDb } from './db.ts';
 import { DraftStore } from './drafts.ts';
+import { InputStore } from './inputs.ts';
 import { ProgressStore } from './progress.ts';
 import { SettingsStore } from './settings.ts';
 import { storageStatus } from './status.svelte.ts';
@@ -12,6 +14,7 @@ export type Storage = {
 	db: ChainlabDb | null;
 	drafts: DraftStore;
 	progress: ProgressStore;
+	inputs: InputStore;
 	settings: SettingsStore;
 };
 
@@ -34,11 +37,12 @@ export function getStorage(): Storage {
 		db,
 		drafts: new DraftStore({ db, onError }),
 		progress: new ProgressStore({ db, onError }),
+		inputs: new InputStore({ db, onError }),
 		settings: new SettingsStore({ db, onError })
 	};
 	return storage;
 }
 
 export { storageStatus } from './status.svelte.ts';
-export type { DraftRow, ProgressRow, ProgressStatus } from './db.ts';
+export type { DraftRow, InputRow, ProgressRow, ProgressStatus } from './db.ts';
 export { emptyProgress } from './progress.ts';

@@ -12,7 +12,7 @@ import {
 	serializeBackup,
 	type ImportSummary
 } from './backup.ts';
-import type { DraftRow, ProgressRow } from './db.ts';
+import type { DraftRow, InputRow, ProgressRow } from './db.ts';
 import type { Storage } from './index.ts';
 
 /** An exported backup: the file's text and name, and whether browser storage could be read. */
@@ -30,24 +30,38 @@ const newer = <T extends { updatedAt: number }>(a: T, b: T | undefined): T =>
 	b && b.updatedAt > a.updatedAt ? b : a;
 
 /** Everything saved, merged from the database and this tab's memory (see exportWork). */
-export type SavedWork = { drafts: DraftRow[]; progress: ProgressRow[]; complete: boolean };
+export type SavedWork = {
+	drafts: DraftRow[];
+	progress: ProgressRow[];
+	inputs: InputRow[];
+	complete: boolean;
+};
 
 /**
- * Every draft and all progress: the database's rows, overlaid with the newer rows this tab holds
+ * Every draft, all progress and all inputs (guesses, seeds): the database's rows, overlaid with the newer rows this tab holds
  * in memory (typed but unsaved, or kept only in memory because storage failed). Never throws for
  * a storage failure; `complete` says whether the database was read.
  */
 export async function collectWork(storage: Storage): Promise<SavedWork> {
 	await storage.drafts.flush();
-	let stored: { drafts: DraftRow[]; progress: ProgressRow[] } = { drafts: [], progress: [] };
+	await storage.inputs.settled();
+	let stored: { drafts: DraftRow[]; progress: ProgressRow[]; inputs: InputRow[] } = {
+		drafts: [],
+		progress: [],
+		inputs: []
+	};
 	let complete = storage.db !== null;
 	if (storage.db) {
 		const db = storage.db;
 		try {
-			const [drafts, progress] = await db.transaction('r', db.drafts, db.progress, () =>
-				Promise.all([db.drafts.toArray(), db.progress.toArray()])
+			const [drafts, progress, inputs] = await db.transaction(
+				'r',
+				db.drafts,
+				db.progress,
+				db.inputs,
+				() => Promise.all([db.drafts.toArray(), db.progress.toArray(), db.inputs.toArray()])
 			);
-			stored = { drafts, progress };
+			stored = { drafts, progress, inputs };
 		} catch {
 			complete = false;
 		}
@@ -61,7 +75,16 @@ export async function collectWork(storage: Storage): Promise<SavedWork> {
 	for (const row of storage.progress.rows()) {
 		progress.set(row.lessonId, newer(row, progress.get(row.lessonId)));
 	}
-	return { drafts: [...drafts.values()], progress: [...progress.values()], complete };
+	const inputs = new Map(stored.inputs.map((p) => [p.lessonId, p]));
+	for (const row of storage.inputs.rows()) {
+		inputs.set(row.lessonId, newer(row, inputs.get(row.lessonId)));
+	}
+	return {
+		drafts: [...drafts.values()],
+		progress: [...progress.values()],
+		inputs: [...inputs.values()],
+		complete
+	};
 }
 
 /**
@@ -76,7 +99,9 @@ export async function exportWork(storage: Storage, now = Date.now()): Promise<Ex
 		text: serializeBackup(backup),
 		fileName: backupFileName(now),
 		drafts: backup.drafts.length,
-		lessons: new Set([...backup.drafts, ...backup.progress].map((r) => r.lessonId)).size,
+		lessons: new Set(
+			[...backup.drafts, ...backup.progress, ...backup.inputs].map((r) => r.lessonId)
+		).size,
 		complete: work.complete
 	};
 }
@@ -108,9 +133,12 @@ export async function importWork(
 		);
 	}
 	const summary = await importBackup(storage.db, backup, now);
-	const touched = [...new Set([...backup.drafts, ...backup.progress].map((r) => r.lessonId))];
+	const touched = [
+		...new Set([...backup.drafts, ...backup.progress, ...backup.inputs].map((r) => r.lessonId))
+	];
 	storage.drafts.forget(touched);
 	await storage.progress.forget(touched);
+	await storage.inputs.forget(touched);
 	return summary;
 }
 

@@ -7,6 +7,8 @@
 import type { HintSet, LessonFile } from '#lib/lessons/types.ts';
 import type { ProgressRow } from '#lib/storage/db.ts';
 import type { DraftStore } from '#lib/storage/drafts.ts';
+import type { InputStore } from '#lib/storage/inputs.ts';
+import { isSeed } from '#lib/storage/inputs.ts';
 import type { ProgressStore } from '#lib/storage/progress.ts';
 import { emptyProgress } from '#lib/storage/progress.ts';
 import type {
@@ -42,6 +44,8 @@ export type LessonDeps = {
 	client: SimLike;
 	drafts: DraftStore;
 	progress: ProgressStore;
+	/** the learner's guesses and seed per lesson */
+	inputs: InputStore;
 	/** asks the learner to confirm a destructive action; resolves true to go ahead */
 	confirm: (question: { title: string; body: string; confirm: string }) => Promise<boolean>;
 };
@@ -77,6 +81,10 @@ export class LessonState {
 	ready = $state(false);
 	/** the world's seed (uint32) for the next load */
 	seed = $state(DEFAULT_SEED);
+	/** the learner's guess per prediction id (text typed or choice picked), saved with the draft */
+	guesses = $state<Record<string, string>>({});
+	/** true once a Run finished on the code on screen: the worked answers are shown */
+	revealed = $state(false);
 	/** set while the page shows a shared copy; its edits stay out of the learner's drafts */
 	shared = $state.raw<SharedCopy | null>(null);
 	readonly timeline: Timeline;
@@ -131,16 +139,24 @@ export class LessonState {
 	 */
 	async attach(deps: LessonDeps, shared?: SharedState): Promise<void> {
 		this.#deps = deps;
-		const [drafts, progress] = await Promise.all([
+		const [drafts, progress, inputs] = await Promise.all([
 			deps.drafts.load(this.lesson.id),
-			deps.progress.get(this.lesson.id)
+			deps.progress.get(this.lesson.id),
+			deps.inputs.get(this.lesson.id)
 		]);
+		// guesses typed while storage was loading win, and are saved now
+		const early = this.guesses;
+		this.guesses = { ...inputs.predictions, ...early };
+		if (Object.keys(early).length > 0) {
+			void deps.inputs.update(this.lesson.id, { predictions: early });
+		}
 		if (shared) {
 			showShared(this, shared);
 		} else {
 			for (const f of this.lesson.files) {
 				if (f.editable && drafts[f.path] !== undefined) this.sources[f.path] = drafts[f.path];
 			}
+			if (inputs.seed !== undefined) this.seed = inputs.seed;
 		}
 		this.progress = progress;
 		this.#started = progress.status !== 'not-started';
@@ -166,12 +182,46 @@ export class LessonState {
 		void this.markStarted();
 	}
 
-	/** Drops the run on screen (the next Run loads the sources again). */
+	/** Records the learner's guess for a prediction (saved at once with the lesson's inputs). */
+	guess(predictionId: string, text: string): void {
+		if (this.guesses[predictionId] === text) return;
+		this.guesses = { ...this.guesses, [predictionId]: text };
+		void this.#deps?.inputs.update(this.lesson.id, { predictions: { [predictionId]: text } });
+		void this.markStarted();
+	}
+
+	/**
+	 * Sets the world seed for the next Run. Saved with the lesson's inputs, except in a shared
+	 * copy, whose seed lives in its link.
+	 * @throws RangeError when `seed` is not a whole number from 0 to 2^32 - 1
+	 */
+	setSeed(seed: number): void {
+		if (!isSeed(seed)) {
+			throw new RangeError(`the seed must be a whole number from 0 to 4294967295, not ${seed}`);
+		}
+		if (this.seed === seed) return;
+		this.seed = seed;
+		if (!this.shared) void this.#deps?.inputs.update(this.lesson.id, { seed });
+	}
+
+	/** Back to the learner's own saved seed (or the default), after a shared copy. */
+	async restoreSeed(): Promise<void> {
+		const saved = this.#deps ? (await this.#deps.inputs.get(this.lesson.id)).seed : undefined;
+		this.seed = saved ?? DEFAULT_SEED;
+	}
+
+	/**
+	 * Drops the run on screen: timeline, views, summary, console lines, check results, errors and
+	 * the worked answers of the predictions (the next Run loads the sources again).
+	 */
 	forgetRun(): void {
 		this.#loadedKey = null;
 		this.timeline.reset(0, null, null);
 		this.overview = null;
 		this.checks = [];
+		this.errors = [];
+		this.hintNotice = null;
+		this.revealed = false;
 	}
 
 	/** Compiles the sources, runs the scenario and shows its first step. */
@@ -181,6 +231,9 @@ export class LessonState {
 		this.running = true;
 		this.notice = null;
 		this.errors = [];
+		// the worker replaces its run: the old timeline, views and summary go now, not at the end
+		this.overview = null;
+		this.timeline.reset(0, null, null);
 		this.runProgress = { step: 0, total: null };
 		try {
 			if (!(await this.#load())) return;
@@ -189,6 +242,7 @@ export class LessonState {
 			if (result.ok) {
 				this.overview = result.overview;
 				this.timeline.reset(result.steps, result.first, result.last);
+				this.revealed = true;
 				this.announcement = `Run finished: ${result.steps} steps.`;
 			} else {
 				this.errors = [result.error];
@@ -271,11 +325,15 @@ export class LessonState {
 			this.sources[f.path] = f.solution;
 			if (!this.shared) this.#deps.drafts.set(this.lesson.id, f.path, f.solution);
 		}
-		this.errors = [];
+		// results of the code that was replaced no longer describe what the editor shows
+		this.forgetRun();
 		this.progress = await this.#deps.progress.recordSolutionShown(this.lesson.id);
 	}
 
-	/** After confirmation, restores the starter code and forgets the drafts. */
+	/**
+	 * After confirmation, restores the starter code and forgets the drafts, and drops the run on
+	 * screen (forgetRun): nothing the old code produced stays.
+	 */
 	async reset(): Promise<void> {
 		if (!this.#deps || this.busy) return;
 		const ok = await this.#deps.confirm({
@@ -286,8 +344,8 @@ export class LessonState {
 		if (!ok || !this.#deps) return;
 		if (!this.shared) await this.#deps.drafts.discard(this.lesson.id);
 		for (const f of this.lesson.files) this.sources[f.path] = f.starter;
-		this.errors = [];
-		this.notice = 'The starter code is back.';
+		this.forgetRun();
+		this.notice = 'The starter code is back. Press Run to see what it does.';
 	}
 
 	/** The worker restarted under us (crash, timeout, cancel): the old run is gone. */

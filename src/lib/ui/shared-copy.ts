@@ -5,7 +5,7 @@
  */
 import type { SharedState } from '#lib/share/index.ts';
 import type { DraftStore } from '#lib/storage/drafts.ts';
-import { DEFAULT_SEED, type LessonState } from './lesson-state.svelte.ts';
+import type { LessonState } from './lesson-state.svelte.ts';
 
 /** A shared copy on screen: what the link asked for, and whether the run reproduced it. */
 export type SharedCopy = {
@@ -58,6 +58,8 @@ export async function reproduceShared(ls: LessonState): Promise<void> {
 	const shared = ls.shared;
 	if (!shared) return;
 	await ls.run();
+	// this run is the link's, not the learner's: the worked answers wait for their own Run
+	ls.revealed = false;
 	if (ls.timeline.total === 0) return;
 	await ls.timeline.goto(shared.step);
 	if (ls.shared !== shared) return;
@@ -99,21 +101,23 @@ export async function keepShared(
 		}
 	}
 	await drafts.flush();
+	const seed = ls.seed;
 	ls.shared = null;
+	ls.setSeed(seed);
 	ls.notice = 'The shared copy is now your own code.';
 	void ls.markStarted();
 	return true;
 }
 
-/** Leaves the shared copy for the learner's own drafts (or the starters) and the default seed. */
+/** Leaves the shared copy for the learner's own drafts (or the starters) and their own seed. */
 export async function leaveShared(ls: LessonState, drafts: DraftStore): Promise<void> {
 	if (!ls.shared || ls.busy) return;
 	const own = await drafts.load(ls.lesson.id);
 	for (const f of ls.lesson.files) {
 		ls.sources[f.path] = f.editable && own[f.path] !== undefined ? own[f.path] : f.starter;
 	}
-	ls.seed = DEFAULT_SEED;
 	ls.shared = null;
+	await ls.restoreSeed();
 	ls.forgetRun();
 	ls.errors = [];
 	ls.notice = 'Back to your own code.';

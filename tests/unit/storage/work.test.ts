@@ -10,6 +10,7 @@ import {
 } from '#lib/storage/backup.ts';
 import { openChainlabDb, schemaVersions, type ProgressRow } from '#lib/storage/db.ts';
 import { DraftStore, JOURNAL_KEY } from '#lib/storage/drafts.ts';
+import { InputStore } from '#lib/storage/inputs.ts';
 import { ProgressStore } from '#lib/storage/progress.ts';
 import { SettingsStore } from '#lib/storage/settings.ts';
 import type { Storage } from '#lib/storage/index.ts';
@@ -37,6 +38,7 @@ function storageOf(db: ReturnType<typeof freshDb> | null, now = () => NOW): Stor
 		db,
 		drafts: new DraftStore({ db, now, journal: null }),
 		progress: new ProgressStore({ db, now }),
+		inputs: new InputStore({ db, now }),
 		settings: new SettingsStore({ db })
 	};
 }

@@ -1,0 +1,155 @@
+// The lesson page's state without a browser: Show solution, Check, Reset leave no stale run,
+// checks, summary or console (issue 7, item 5); guesses and the seed are saved with the draft and
+// the seed goes into the next load; the worked answers show only after a Run.
+import { describe, expect, test } from 'vitest';
+import { DraftStore } from '#lib/storage/drafts.ts';
+import { InputStore } from '#lib/storage/inputs.ts';
+import { ProgressStore } from '#lib/storage/progress.ts';
+import { DEFAULT_SEED, LessonState, type SimLike } from '#lib/ui/lesson-state.svelte.ts';
+import type { CheckResult, Frame, LoadRequest } from '#lib/worker/protocol.ts';
+import { freshDb } from '../storage/helpers.ts';
+
+const LESSON = '02-lending/01-borrow-against-collateral';
+const FILE = 'contracts/LendingPool.ts';
+const lesson = {
+	id: LESSON,
+	focus: FILE,
+	files: [{ path: FILE, starter: '// TODO', solution: '// solved', editable: true }],
+	hints: []
+};
+
+const frame = (step: number): Frame => ({
+	step,
+	total: 2,
+	label: `step ${step}`,
+	time: 0,
+	blockNumber: step,
+	stateHash: '0x00',
+	receipts: []
+});
+
+/** A simulator whose checks pass for the solution's text only; it records every load. */
+function fakeSim() {
+	const loads: LoadRequest[] = [];
+	let sources: Record<string, string> = {};
+	const sim: SimLike = {
+		load: async (request) => {
+			loads.push(request);
+			sources = request.sources;
+			return { ok: true };
+		},
+		run: async () => ({
+			ok: true,
+			steps: 2,
+			first: frame(0),
+			last: frame(1),
+			overview: { summary: [{ label: 'Alice: DAI held', value: '6,000 DAI' }] }
+		}),
+		goto: async (step) => frame(step),
+		check: async () =>
+			['a', 'b', 'c'].map((id): CheckResult => ({
+				id,
+				title: id,
+				passed: sources[FILE] === '// solved',
+				message: 'm'
+			})),
+		cancel: () => {}
+	};
+	return { sim, loads };
+}
+
+async function attached(db = freshDb()) {
+	const { sim, loads } = fakeSim();
+	const deps = {
+		client: sim,
+		drafts: new DraftStore({ db, journal: null, delayMs: 0 }),
+		progress: new ProgressStore({ db }),
+		inputs: new InputStore({ db }),
+		confirm: async () => true
+	};
+	const ls = new LessonState(lesson);
+	await ls.attach(deps);
+	return { ls, loads, deps, db };
+}
+
+describe('Show solution, Check, Reset', () => {
+	test('Reset drops the run, views, summary, checks and errors; progress keeps the solved lesson', async () => {
+		const { ls } = await attached();
+		await ls.showSolution();
+		await ls.check();
+		expect(ls.checks.filter((c) => c.passed)).toHaveLength(3);
+		expect(ls.progress).toMatchObject({ status: 'solved', solutionShown: true });
+		await ls.run();
+		expect(ls.overview?.summary).toHaveLength(1);
+		expect(ls.timeline.frame?.step).toBe(0);
+		expect(ls.revealed).toBe(true);
+
+		await ls.reset();
+		expect(ls.sources[FILE]).toBe('// TODO');
+		expect(ls.checks).toEqual([]);
+		expect(ls.overview).toBeNull();
+		expect(ls.timeline.frame).toBeNull();
+		expect(ls.timeline.total).toBe(0);
+		expect(ls.errors).toEqual([]);
+		expect(ls.revealed).toBe(false);
+		expect(ls.progress).toMatchObject({ status: 'solved', solutionShown: true });
+	});
+
+	test('Show solution drops the checks and run of the code it replaced', async () => {
+		const { ls } = await attached();
+		await ls.check();
+		await ls.run();
+		expect(ls.checks.some((c) => !c.passed)).toBe(true);
+		await ls.showSolution();
+		expect(ls.checks).toEqual([]);
+		expect(ls.overview).toBeNull();
+		expect(ls.timeline.frame).toBeNull();
+	});
+
+	test('a new Run drops the old summary at once', async () => {
+		const { ls } = await attached();
+		await ls.run();
+		const running = ls.run();
+		expect(ls.overview).toBeNull();
+		await running;
+		expect(ls.overview).not.toBeNull();
+	});
+});
+
+describe('guesses and seed', () => {
+	test('a guess typed before storage is attached is kept and saved', async () => {
+		const db = freshDb();
+		const inputs = new InputStore({ db });
+		const ls = new LessonState(lesson);
+		ls.guess('dai-held', '6000');
+		await ls.attach({
+			client: fakeSim().sim,
+			drafts: new DraftStore({ db, journal: null }),
+			progress: new ProgressStore({ db }),
+			inputs,
+			confirm: async () => true
+		});
+		expect(ls.guesses).toEqual({ 'dai-held': '6000' });
+		await inputs.settled();
+		expect((await new InputStore({ db }).get(LESSON)).predictions).toEqual({ 'dai-held': '6000' });
+	});
+
+	test('are saved, come back on the next visit, and the seed goes into the next load', async () => {
+		const first = await attached();
+		expect(first.ls.seed).toBe(DEFAULT_SEED);
+		first.ls.guess('dai-held', '5,000');
+		first.ls.setSeed(7);
+		expect(() => first.ls.setSeed(-1)).toThrow(RangeError);
+		await first.deps.inputs.settled();
+		await first.ls.run();
+		expect(first.loads.at(-1)?.seed).toBe(7);
+
+		const again = await attached(first.db);
+		expect(again.ls.guesses).toEqual({ 'dai-held': '5,000' });
+		expect(again.ls.seed).toBe(7);
+		expect(again.ls.revealed).toBe(false);
+		await again.ls.run();
+		expect(again.ls.revealed).toBe(true);
+		expect(again.loads.at(-1)?.seed).toBe(7);
+	});
+});
