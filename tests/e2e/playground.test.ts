@@ -129,7 +129,7 @@ test('two chains: the relayer carries a lock to chain 2', async ({ page }) => {
 	);
 	const console = page.locator('.console');
 	await expect(console).toContainText('The relayer saw Locked #0 on chain 1');
-	await expect(console).toContainText('relayer → BridgeMint.release(bob, 10000000000000000000, 0)');
+	await expect(console).toContainText('relayer → BridgeMint.mint(bob, 10000000000000000000, 0)');
 	await expect(
 		page
 			.getByRole('table', { name: /Balances at this step/ })

@@ -39,6 +39,14 @@ function buildLesson(raw: RawFiles, id: string, key: string): Lesson {
 			throw new LessonFormatError(file, `${path} is not a lesson file (have: ${paths.join(', ')})`);
 		}
 	}
+	for (const path of data.editable) {
+		if (texts.shared.includes(path)) {
+			throw new LessonFormatError(
+				file,
+				`${path} is a shared read-only file of the track (lessons/${track}/${path}); put a copy in this lesson's contracts/ to make it editable`
+			);
+		}
+	}
 	const files: LessonFile[] = paths.map((path) => ({
 		path,
 		starter: texts.starter[path],

@@ -4,8 +4,15 @@
  */
 import type { RawFiles } from './files.ts';
 
-/** `contracts/**` and `solution/**` texts of every lesson, keyed by project path. */
+/**
+ * `contracts/**` and `solution/**` texts of every lesson, and every track's shared
+ * `lessons/NN-track/contracts/**` files, keyed by project path.
+ */
 export const contractFiles = import.meta.glob(
-	['/lessons/*/*/contracts/**/*.ts', '/lessons/*/*/solution/**/*.ts'],
+	[
+		'/lessons/*/contracts/**/*.ts',
+		'/lessons/*/*/contracts/**/*.ts',
+		'/lessons/*/*/solution/**/*.ts'
+	],
 	{ query: '?raw', import: 'default', eager: true }
 ) as RawFiles;

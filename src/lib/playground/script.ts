@@ -2,11 +2,12 @@
  * Runs a playground workspace's script on the scenario runtime (worker side): the template's
  * chains and accounts, then every action as one step of the timeline. A failing action (a file
  * that does not compile, an unknown name) becomes a step that says why, and the script goes on;
- * reverts are ordinary receipts. The two-chain template's relayer carries each `Locked` event to
- * chain 2 in the same step; the lending template's oracle price feeds the price view.
+ * reverts are ordinary receipts. The two-chain template's relayers (scenario/relayer.ts) carry
+ * each `Locked` event to chain 2 and each `Burned` event back, in the same step; the lending template's oracle price feeds the price view.
  */
 import type { ScenarioContext } from '#lib/scenario/context.ts';
 import { ScenarioError, toSourceError } from '#lib/scenario/errors.ts';
+import { relayer } from '#lib/scenario/relayer.ts';
 import { runScenario, type ScenarioRun } from '#lib/scenario/runner.ts';
 import type { Asset, ScenarioDefinition } from '#lib/scenario/types.ts';
 import type { PricePoint } from '#lib/worker/protocol.ts';
@@ -86,13 +87,13 @@ const args = (
 
 const shown = (inputs: ArgInput[]) => inputs.map((a) => a.text.trim()).join(', ');
 
-/** Performs one action; returns the step label and the receipt's logs when it sent a transaction. */
+/** Performs one action; returns the step label. */
 function perform(
 	s: ScenarioContext,
 	template: PlaygroundTemplate,
 	registry: Registry,
 	action: Action
-): { label: string; logs?: { address: string; event: string; args: Record<string, unknown> }[] } {
+): { label: string } {
 	const where = template.chains.length > 1 ? ` on chain ${action.chainId}` : '';
 	if (!template.chains.some((c) => c.id === action.chainId)) {
 		throw new InputError(`this workspace has no chain ${action.chainId}`);
@@ -132,7 +133,7 @@ function perform(
 		case 'send': {
 			const to = resolveName(s, registry, action.to, action.chainId);
 			const value = action.value.trim() ? parseAmount(action.value, 'ether') : 0n;
-			const receipt = s.send({
+			s.send({
 				chainId: action.chainId,
 				from: action.from,
 				to,
@@ -144,7 +145,7 @@ function perform(
 			const label = action.method
 				? `${action.from} calls ${target}.${action.method}(${shown(action.args)})${where}`
 				: `${action.from} sends ${action.value} ETH to ${target}${where}`;
-			return { label, logs: receipt.logs as never };
+			return { label };
 		}
 		case 'mine': {
 			const blocks = Math.max(1, Math.min(10_000, Math.floor(action.blocks)));
@@ -154,30 +155,17 @@ function perform(
 	}
 }
 
-/** The relayer: every `Locked` log of the lock contract becomes a `release` on the other chain. */
-function relay(
-	s: ScenarioContext,
-	template: PlaygroundTemplate,
-	registry: Registry,
-	logs: { address: string; event: string; args: Record<string, unknown> }[]
-): void {
-	const r = template.relayer;
-	const lock = r && registry.find(r.from.contract);
-	const mint = r && registry.find(r.to.contract);
-	if (!r || !lock || !mint) return;
-	for (const log of logs) {
-		if (log.event !== 'Locked' || log.address.toLowerCase() !== lock.address.toLowerCase())
-			continue;
-		const { to, amount, nonce } = log.args;
-		s.note(
-			`The relayer saw Locked #${String(nonce)} on chain ${r.from.chainId} and releases it on chain ${r.to.chainId}.`
-		);
-		s.send({
-			chainId: r.to.chainId,
-			from: r.account,
-			to: mint.address,
-			method: 'release',
-			args: [to, amount, nonce]
+/**
+ * The template's relayers as scenario relayer bots (scenario/relayer.ts): each follows its
+ * contract's events from the start and delivers them in the step they were emitted in.
+ */
+function startRelayers(s: ScenarioContext, template: PlaygroundTemplate, registry: Registry) {
+	for (const r of template.relayers ?? []) {
+		relayer(s, {
+			account: r.account,
+			from: { ...r.from, address: () => registry.find(r.from.contract)?.address },
+			to: { ...r.to, address: () => registry.find(r.to.contract)?.address },
+			args: r.args
 		});
 	}
 }
@@ -211,13 +199,13 @@ export function defineScript(
 			// every named account exists, with its 100 ETH, on every chain from the start
 			for (const c of template.chains) for (const a of template.accounts) s.address(a, c.id);
 			track();
+			startRelayers(s, template, registry);
 			for (const [index, action] of actions.entries()) {
 				let label: string;
 				try {
 					const done = perform(s, template, registry, action);
 					label = done.label;
 					if (action.kind !== 'send' && action.kind !== 'mine') track();
-					if (done.logs) relay(s, template, registry, done.logs);
 				} catch (thrown) {
 					if (action.kind === 'deploy' || action.kind === 'token') {
 						const name =

@@ -22,6 +22,14 @@ function filesOf(folder: string): { path: string; text: string }[] {
 
 export type PlaygroundChain = { id: number; name: string; blockTime: number };
 
+/** A relayer of a template, by contract names (resolved once the contracts are deployed). */
+export type TemplateRelayer = {
+	account: string;
+	from: { chainId: number; contract: string; event: string };
+	to: { chainId: number; contract: string; method: string };
+	args: string[];
+};
+
 export type PlaygroundTemplate = {
 	id: TemplateId;
 	title: string;
@@ -32,12 +40,11 @@ export type PlaygroundTemplate = {
 	files: { path: string; text: string }[];
 	/** the first steps of a fresh workspace */
 	setup: Action[];
-	/** a relayer that carries `Locked` events of `from.contract` to `to.contract`.release */
-	relayer?: {
-		account: string;
-		from: { chainId: number; contract: string };
-		to: { chainId: number; contract: string };
-	};
+	/**
+	 * relayers (scenario/relayer.ts): each carries `from.event` logs of `from.contract` to
+	 * `to.contract`.`to.method`, with the event fields `args` as the call's arguments
+	 */
+	relayers?: TemplateRelayer[];
 	/** an oracle whose `price()` (USD, 8 decimals) is plotted as the price view */
 	oracle?: { contract: string; symbol: string };
 };
@@ -78,7 +85,7 @@ export const TEMPLATES: Record<TemplateId, PlaygroundTemplate> = {
 		id: 'two-chains',
 		title: 'Two chains with a relayer',
 		summary:
-			'A lock-and-mint bridge: lock TOK on chain 1 and the relayer releases as much on chain 2. Try a second release of the same lock.',
+			'A lock-and-mint bridge: lock TOK on chain 1 and the relayer mints as much on chain 2; burn it there and the relayer releases it on chain 1. Try minting the same lock twice.',
 		chains: [
 			{ id: 1, name: 'Chain 1', blockTime: 12 },
 			{ id: 2, name: 'Chain 2', blockTime: 2 }
@@ -99,7 +106,7 @@ export const TEMPLATES: Record<TemplateId, PlaygroundTemplate> = {
 				chainId: 1,
 				from: 'alice',
 				file: 'contracts/BridgeLock.ts',
-				args: [addr('TOK')]
+				args: [addr('TOK'), addr('relayer')]
 			},
 			{
 				kind: 'deploy',
@@ -110,11 +117,20 @@ export const TEMPLATES: Record<TemplateId, PlaygroundTemplate> = {
 			},
 			send('alice', 'TOK', 'approve', [addr('BridgeLock'), amount('1000 ether')])
 		],
-		relayer: {
-			account: 'relayer',
-			from: { chainId: 1, contract: 'BridgeLock' },
-			to: { chainId: 2, contract: 'BridgeMint' }
-		}
+		relayers: [
+			{
+				account: 'relayer',
+				from: { chainId: 1, contract: 'BridgeLock', event: 'Locked' },
+				to: { chainId: 2, contract: 'BridgeMint', method: 'mint' },
+				args: ['to', 'amount', 'nonce']
+			},
+			{
+				account: 'relayer',
+				from: { chainId: 2, contract: 'BridgeMint', event: 'Burned' },
+				to: { chainId: 1, contract: 'BridgeLock', method: 'release' },
+				args: ['to', 'amount', 'nonce']
+			}
+		]
 	},
 	lending: {
 		id: 'lending',

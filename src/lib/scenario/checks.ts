@@ -45,6 +45,7 @@ function matches(tx: TxRecord, filter: TxFilter, s: ScenarioContext): boolean {
 		s.nameOf(actual) === wanted;
 	const r = tx.receipt as unknown as Record<string, unknown>;
 	return (
+		(filter.chainId === undefined || tx.chainId === filter.chainId) &&
 		(filter.method === undefined || tx.view.method === filter.method) &&
 		(filter.status === undefined || tx.view.status === filter.status) &&
 		(filter.step === undefined || tx.step === filter.step) &&

@@ -18,6 +18,7 @@ import { ScenarioError, toSourceError } from './errors.ts';
 import type { NameBook } from './format.ts';
 import { balanceRows, mapAsset, nativeAsset, tokenAsset } from './assets.ts';
 import { toReceiptView } from './receipt-view.ts';
+import { readLogs, type LogQuery, type LogRecord } from './logs.ts';
 
 /** Options every chain-touching call accepts: which chain (default: the first). */
 export type OnChain = { chainId?: number };
@@ -185,6 +186,16 @@ export class ScenarioContext implements NameBook {
 	/** The engine's fast indexer over a contract's storage (no gas, read-only). */
 	storage(contract: string, chainId?: number) {
 		return this.chainOf(chainId).storage(this.address(contract, chainId));
+	}
+
+	/**
+	 * Event logs of one chain's mined blocks, oldest first: what a bot reads to follow another
+	 * chain (a relayer watching `Locked` on chain 1, say). `since` is a block number, inclusive;
+	 * see LogQuery. Read-only: no gas, no transaction.
+	 * @throws RangeError for a bad `since`; Error for an unknown chain id
+	 */
+	logs(query: LogQuery = {}): LogRecord[] {
+		return readLogs(this.chainOf(query.chainId), query, (address) => this.nameOf(address));
 	}
 
 	/** Mine `blocks` empty blocks (time moves by the chain's block time each). */

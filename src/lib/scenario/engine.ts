@@ -9,8 +9,10 @@ import {
 	type Receipt,
 	type World
 } from '#lib/sim/index.ts';
+import type { ChainHead } from '#lib/worker/protocol.ts';
 
 export type { Chain, ChainConfig, Receipt, World };
+export { Random } from '#lib/sim/random.ts';
 
 /**
  * A new world for one run or one probe.
@@ -29,6 +31,15 @@ export function disposeWorld(world: World): void {
 /** Number and timestamp (unix seconds) of a chain's latest block. */
 export function chainHead(chain: Chain): { number: number; timestamp: number } {
 	return { number: chain.blockNumber, timestamp: chain.timestamp };
+}
+
+/** Every chain's latest block, in the world's chain order (the default chain first). */
+export function chainHeads(world: World): ChainHead[] {
+	return world.chains.map((chain) => ({
+		chainId: chain.id,
+		number: chain.blockNumber,
+		timestamp: chain.timestamp
+	}));
 }
 
 /** The receipt of the transaction a deploy just mined (deploys go in their own block). */

@@ -13,6 +13,16 @@ export {
 	type ScenarioRun,
 	type RunOptions
 } from './runner.ts';
+export {
+	relayer,
+	type Relayer,
+	type RelayerOptions,
+	type RelayerFaults,
+	type RelayedMessage,
+	type Delivery,
+	type FaultPick
+} from './relayer.ts';
+export type { LogQuery, LogRecord } from './logs.ts';
 export { bucketHealth, pricePoint, HEALTH_EDGES } from './overview.ts';
 export { formatUnits, parseUnits, formatValue, WAD } from './format.ts';
 export { ScenarioError, toSourceError, describeSourceError } from './errors.ts';

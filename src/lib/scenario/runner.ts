@@ -7,7 +7,7 @@
 import type { Frame, RunOverview, RunResult } from '#lib/worker/protocol.ts';
 import type { RunOutcome, ScenarioDefinition, StepRecord, StepYield } from './types.ts';
 import { ScenarioContext } from './context.ts';
-import { chainHead, disposeWorld, newWorld } from './engine.ts';
+import { chainHead, chainHeads, disposeWorld, newWorld } from './engine.ts';
 import { ScenarioError, toSourceError } from './errors.ts';
 
 export const DEFAULT_MAX_STEPS = 5000;
@@ -42,6 +42,7 @@ function closeStep(s: ScenarioContext, steps: StepRecord[], label: string, notes
 		stateHash: s.world.stateHash(),
 		time: head.timestamp,
 		blockNumber: head.number,
+		heads: chainHeads(s.world),
 		txs: pending.txs,
 		notes: [...pending.notes, ...notes],
 		balances: s.readBalances()
@@ -138,6 +139,7 @@ export function toFrame(record: StepRecord, total: number): Frame {
 		label: record.label,
 		time: record.time,
 		blockNumber: record.blockNumber,
+		heads: record.heads.map((h) => ({ ...h })),
 		stateHash: record.stateHash,
 		receipts: record.txs.map((tx) => tx.view),
 		notes: record.notes

@@ -2,7 +2,13 @@
  * Public shapes of the scenario runtime: what a lesson's `scenario.ts` passes to
  * `defineScenario`, what its steps yield, and what its checks receive and return.
  */
-import type { BalanceRow, ReceiptView, RunOverview, SourceError } from '#lib/worker/protocol.ts';
+import type {
+	BalanceRow,
+	ChainHead,
+	ReceiptView,
+	RunOverview,
+	SourceError
+} from '#lib/worker/protocol.ts';
 import type { ScenarioContext } from './context.ts';
 import type { ChainConfig, Receipt } from './engine.ts';
 
@@ -19,9 +25,11 @@ export type StepRecord = {
 	/** the world snapshot id taken at this step (restored by goto) */
 	snapshot: unknown;
 	stateHash: string;
-	/** unix seconds and number of the default chain's latest block */
+	/** unix seconds and number of the default (first) chain's latest block */
 	time: number;
 	blockNumber: number;
+	/** every chain's latest block at this step, in the world's chain order */
+	heads: ChainHead[];
 	txs: TxRecord[];
 	notes: string[];
 	balances?: BalanceRow[];
@@ -38,6 +46,8 @@ export type CheckOutcome = { passed: boolean; message: string };
 
 /** Filter for `receipts()`: every given field must match (`from`/`to` take names or addresses). */
 export type TxFilter = {
+	/** only transactions of this chain */
+	chainId?: number;
 	method?: string;
 	from?: string;
 	to?: string;

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { buildCatalog, CatalogError } from '#lib/lessons/loader.ts';
+import { resolveLessonTexts } from '#lib/lessons/files.ts';
 import { parseHints } from '#lib/lessons/hints.ts';
 import { renderMarkdown } from '#lib/lessons/markdown.ts';
 
@@ -92,11 +93,56 @@ describe('buildCatalog', () => {
 		expect(problems).toContain('lessons/01-t/index.md is missing (track of 01-t/01-a)');
 	});
 
-	test('a solution file without a starter is an error', () => {
+	test('a solution file without a starter here or in the previous solution is an error', () => {
 		const raw = fixture();
 		raw['/lessons/01-t/01-a/solution/Extra.ts'] = 'x';
 		expect(problemsOf(raw)).toContain(
-			'lessons/01-t/01-a/solution: Extra.ts has no starter in contracts/'
+			"lessons/01-t/01-a/solution: Extra.ts has no starter in contracts/ nor in the previous lesson's solution"
+		);
+	});
+
+	test('a file missing from a lesson with its own contracts/ comes from the previous solution', () => {
+		const raw = fixture();
+		// 02-b has its own contracts/ now, but no starter for A.ts, which its solution changes
+		raw['/lessons/01-t/02-b/contracts/New.ts'] = 'new in b';
+		const b = buildCatalog(raw).lessons.get('01-t/02-b')!;
+		expect(b.files).toEqual([
+			{ path: 'contracts/A.ts', starter: 'solution A', solution: 'solution B', editable: true },
+			{ path: 'contracts/New.ts', starter: 'new in b', solution: 'new in b', editable: false }
+		]);
+		// the worker resolves the same texts from the same raw files (no markdown)
+		expect(resolveLessonTexts(raw, '01-t/02-b').starter).toEqual({
+			'contracts/A.ts': 'solution A',
+			'contracts/New.ts': 'new in b'
+		});
+	});
+
+	test("a track's shared contracts reach every lesson read-only, and a lesson may override one", () => {
+		const raw = fixture();
+		delete raw['/lessons/01-t/01-a/contracts/Fixed.ts'];
+		raw['/lessons/01-t/contracts/Feed.ts'] = 'shared feed';
+		raw['/lessons/01-t/03-c/index.md'] = lessonIndex();
+		raw['/lessons/01-t/03-c/contracts/A.ts'] = 'starter C';
+		raw['/lessons/01-t/03-c/contracts/Feed.ts'] = 'own feed';
+		const { lessons } = buildCatalog(raw);
+		const feed = (id: string) => lessons.get(id)!.files.find((f) => f.path === 'contracts/Feed.ts');
+		expect(feed('01-t/01-a')).toEqual({
+			path: 'contracts/Feed.ts',
+			starter: 'shared feed',
+			solution: 'shared feed',
+			editable: false
+		});
+		expect(feed('01-t/02-b')?.starter).toBe('shared feed');
+		expect(feed('01-t/03-c')?.starter).toBe('own feed');
+		expect(resolveLessonTexts(raw, '01-t/01-a').shared).toEqual(['contracts/Feed.ts']);
+		expect(resolveLessonTexts(raw, '01-t/03-c').shared).toEqual([]);
+		// a shared file cannot be made editable in place
+		raw['/lessons/01-t/01-a/index.md'] = lessonIndex().replace(
+			'editable: [contracts/A.ts]',
+			'editable: [contracts/A.ts, contracts/Feed.ts]'
+		);
+		expect(problemsOf(raw)).toContain(
+			"lessons/01-t/01-a/index.md: contracts/Feed.ts is a shared read-only file of the track (lessons/01-t/contracts/Feed.ts); put a copy in this lesson's contracts/ to make it editable"
 		);
 	});
 });

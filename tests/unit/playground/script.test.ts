@@ -142,26 +142,60 @@ describe('templates run', () => {
 		).toEqual({ ok: true, value: String(2n * 10n ** 18n) });
 	});
 
-	test('two chains: the relayer releases each lock once; a replay reverts', async () => {
+	test('two chains: the relayer mints each lock once; a replay reverts', async () => {
 		const session = new PlaygroundSession();
 		const result = await session.run(
 			request('two-chains', [
 				send('alice', 'BridgeLock', 'lock', [a('bob'), n('10 ether')]),
-				send('relayer', 'BridgeMint', 'release', [a('bob'), n('10 ether'), n('0')], 2)
+				send('relayer', 'BridgeMint', 'mint', [a('bob'), n('10 ether'), n('0')], 2)
 			])
 		);
 		expect(result.errors).toEqual([]);
 		const lock = await session.goto(4);
 		expect(lock.receipts.map((r) => [r.chainId, r.method, r.status])).toEqual([
 			[1, 'lock', 'success'],
-			[2, 'release', 'success']
+			[2, 'mint', 'success']
 		]);
 		const replay = await session.goto(5);
 		expect(replay.receipts[0]).toMatchObject({ status: 'reverted' });
-		expect(replay.receipts[0].error?.message).toContain('already released');
+		expect(replay.receipts[0].error?.message).toContain('already minted');
 		expect(
 			await session.read({ chainId: 2, to: 'BridgeMint', method: 'balanceOf', args: [a('bob')] })
 		).toEqual({ ok: true, value: String(10n ** 19n) });
+	});
+
+	test('two chains: a burn on chain 2 is released on chain 1 by the same relayer bot', async () => {
+		const session = new PlaygroundSession();
+		const result = await session.run(
+			request('two-chains', [
+				send('alice', 'BridgeLock', 'lock', [a('bob'), n('10 ether')]),
+				send('bob', 'BridgeMint', 'burn', [a('carol'), n('4 ether')], 2)
+			])
+		);
+		expect(result.errors).toEqual([]);
+		const burn = await session.goto(5);
+		expect(burn.receipts.map((r) => [r.chainId, r.method, r.status])).toEqual([
+			[2, 'burn', 'success'],
+			[1, 'release', 'success']
+		]);
+		expect(burn.notes).toContain(
+			'The relayer saw Burned #0 on chain 2 (block 3) and calls release on chain 1.'
+		);
+		expect(burn.heads.map((h) => h.chainId)).toEqual([1, 2]);
+		const read = (chainId: number, to: string, method: string, args: ArgInput[]) =>
+			session.read({ chainId, to, method, args });
+		expect(await read(1, 'TOK', 'balanceOf', [a('carol')])).toEqual({
+			ok: true,
+			value: String(4n * 10n ** 18n)
+		});
+		expect(await read(1, 'BridgeLock', 'totalLocked', [])).toEqual({
+			ok: true,
+			value: String(6n * 10n ** 18n)
+		});
+		expect(await read(2, 'BridgeMint', 'totalSupply', [])).toEqual({
+			ok: true,
+			value: String(6n * 10n ** 18n)
+		});
 	});
 
 	test('lending: borrow, a price drop, then a liquidation; prices feed the price view', async () => {
