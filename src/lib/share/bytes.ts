@@ -81,11 +81,36 @@ export function deflateRaw(bytes: Uint8Array<ArrayBuffer>): Promise<Uint8Array> 
 	);
 }
 
+/** Thrown by inflateRaw for bytes after the end of the DEFLATE data (a link is not canonical). */
+export class TrailingDataError extends TypeError {
+	override name = 'TrailingDataError';
+}
+
 /**
- * Decompresses raw DEFLATE, stopping as soon as the output passes `maxBytes`.
- * @throws RangeError when the output would exceed `maxBytes`; TypeError (from the platform) when
- *   the data is not complete valid DEFLATE, e.g. a truncated link
+ * Decompresses raw DEFLATE, stopping as soon as the output passes `maxBytes`. The data must end
+ * exactly where the DEFLATE stream ends, on every platform: Chromium's DecompressionStream refuses
+ * bytes after the final block, Node's ignores them, so the check is made here. Cutting the last
+ * byte off complete DEFLATE always breaks it (that byte holds the end of the final block, the rest
+ * is padding), so if the data without its last byte still inflates, that byte was trailing junk.
+ * @throws RangeError when the output would exceed `maxBytes`; TrailingDataError when bytes follow
+ *   the end of the DEFLATE data; TypeError (from the platform) when the data is not complete
+ *   valid DEFLATE, e.g. a truncated link
  */
-export function inflateRaw(bytes: Uint8Array<ArrayBuffer>, maxBytes: number): Promise<Uint8Array> {
+export async function inflateRaw(
+	bytes: Uint8Array<ArrayBuffer>,
+	maxBytes: number
+): Promise<Uint8Array> {
+	const out = await inflateOnce(bytes, maxBytes);
+	if (bytes.length > 0) {
+		const shorter = await inflateOnce(bytes.slice(0, bytes.length - 1), maxBytes).then(
+			() => true,
+			() => false
+		);
+		if (shorter) throw new TrailingDataError('bytes after the end of the compressed data');
+	}
+	return out;
+}
+
+function inflateOnce(bytes: Uint8Array<ArrayBuffer>, maxBytes: number): Promise<Uint8Array> {
 	return collect(streamOf(bytes).pipeThrough(new DecompressionStream('deflate-raw')), maxBytes);
 }

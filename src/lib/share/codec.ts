@@ -8,7 +8,7 @@
  * lesson rules. Every failure is a ShareLinkError with a learner-facing message.
  */
 import * as v from 'valibot';
-import { deflateRaw, fromBase64Url, inflateRaw, toBase64Url } from './bytes.ts';
+import { deflateRaw, fromBase64Url, inflateRaw, toBase64Url, TrailingDataError } from './bytes.ts';
 import { ShareLinkError, clip, quote } from './errors.ts';
 import {
 	MAX_SHARE_BYTES,
@@ -140,6 +140,11 @@ export async function decodeShareToken(
 				`This share link unpacks to more than ${kb(MAX_SHARE_BYTES)}, more than Chainlab accepts.`
 			);
 		}
+		if (error instanceof TrailingDataError)
+			throw new ShareLinkError(
+				'invalid',
+				'This share link has extra characters after its end, so it was altered or joined with other text. Copy the link again.'
+			);
 		throw truncated();
 	}
 

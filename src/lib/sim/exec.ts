@@ -25,6 +25,13 @@ export { type Env, failed, type Outcome } from './access.ts';
 
 const SEP = '\u0001';
 
+/**
+ * Gas a reload may use beyond what the file's top level used at deploy (record.loadGas): room for
+ * rebuilding the instance from its fields. Records saved before loadGas existed get this alone
+ * plus 1,000,000.
+ */
+export const RELOAD_GAS_MARGIN = 1_000_000;
+
 /** One transaction (or view) being executed: its call frames, and the bridge contracts call into. */
 export class Run extends Access {
 	private readonly sandbox: () => Sandbox;
@@ -89,6 +96,12 @@ export class Run extends Access {
 			this.logs.length = logCount;
 		}
 		return out;
+	}
+
+	/** Remembers where a constructor or a file's top level died (gas or fault), as call() does for methods. */
+	private noteDeathSite(failure: ExecError, address: string): void {
+		if (failure.line !== undefined && this.deathSite === undefined)
+			this.deathSite = { line: failure.line, address: failure.address ?? address };
 	}
 
 	private deadOutcome(): Outcome {
@@ -166,8 +179,9 @@ export class Run extends Access {
 		const cached = sandbox.cached(record);
 		if (cached !== undefined) return cached;
 		const meter = sandbox.meter;
-		// reloading runs no learner logic but the module's top level: metered apart, never charged
-		sandbox.meter = new GasMeter(1e9);
+		// reloading runs no learner logic but the module's top level, which the deploy paid for:
+		// metered apart under a meter as large as the deploy's top level used, never charged
+		sandbox.meter = new GasMeter((record.loadGas ?? 1_000_000) + RELOAD_GAS_MARGIN);
 		try {
 			const inst = sandbox.load(
 				{ js: record.js, file: record.file, privates: record.privates, loops: record.loops },
@@ -215,17 +229,17 @@ export class Run extends Access {
 			this.sandboxMade = true;
 			sandbox.meter = this.meter;
 			const file = `${name}.ts`;
+			const before = this.meter.used;
 			const inst = sandbox.load(
 				{ js: code.js, file, privates: code.privates, loops: code.loops },
 				address
 			);
-			if (!('context' in inst))
-				return undo({
-					ok: false,
-					failure: this.dead
-						? (this.deadOutcome() as { failure: ExecError }).failure
-						: { ...inst, address }
-				});
+			if (!('context' in inst)) {
+				if (!this.dead) return undo({ ok: false, failure: { ...inst, address } });
+				this.noteDeathSite(inst, address);
+				return undo(this.deadOutcome());
+			}
+			const loadGas = this.meter.used - before;
 			const packed = [
 				'k',
 				'',
@@ -239,7 +253,11 @@ export class Run extends Access {
 			this.frames.push(address);
 			const text = sandbox.dispatch(inst, packed);
 			this.frames.pop();
-			if (this.dead) return undo(this.deadOutcome());
+			if (this.dead) {
+				const out = parseOutcome(text);
+				if (!out.ok) this.noteDeathSite(out.failure, address);
+				return undo(this.deadOutcome());
+			}
 			if (text.charCodeAt(0) !== 70) return undo(parseOutcome(text));
 			const fields = text.slice(1);
 			const record: CodeRecord = {
@@ -252,7 +270,8 @@ export class Run extends Access {
 				loops: code.loops,
 				methods: inst.methods,
 				fields,
-				digest: keccak256(`chainlab:code:${name}:${source}:${fields}`)
+				digest: keccak256(`chainlab:code:${name}:${source}:${fields}`),
+				loadGas
 			};
 			this.state.set('c' + address, record);
 			sandbox.remember(record, inst);

@@ -21,6 +21,8 @@ export const GAS = {
 	compute: 10,
 	/** per 10,000 steps of regular-expression backtracking */
 	regexSteps: 20_000,
+	/** per 4 items (array elements or characters) a length-driven built-in may visit, past the first 256 */
+	builtinItems: 1,
 	/** first read of a storage slot in a transaction (G_coldsload, EIP-2929) */
 	storageReadCold: 2_100,
 	/** later reads of the same slot (G_warmaccess) */
@@ -75,6 +77,11 @@ export const GAS_TABLE: readonly GasRow[] = [
 		'about 3-10 per opcode'
 	],
 	['regexSteps', 'per 10,000 steps of regular-expression matching', 'none (no regex on Ethereum)'],
+	[
+		'builtinItems',
+		'per 4 array elements or characters a built-in such as indexOf, join or sort may visit, past the first 256',
+		'none (like memory expansion, paid before the work)'
+	],
 	['storageReadCold', 'first read of a storage slot in a transaction', 'G_coldsload 2,100'],
 	['storageReadWarm', 'later reads of the same slot', 'G_warmaccess 100'],
 	['storageSet', 'writing an empty slot, per 32 bytes of value', 'G_sset 20,000'],
@@ -135,6 +142,16 @@ export function intrinsicGas(dataBytes: number): number {
 /** Gas of one event with `dataBytes` bytes of encoded arguments. */
 export function logGas(dataBytes: number): number {
 	return GAS.logBase + GAS.logTopic + GAS.logByte * dataBytes;
+}
+
+/**
+ * Gas of a length-driven built-in (Array, TypedArray, String, RegExp and JSON methods, see
+ * sandbox/native-gas.ts) that may visit `items` items past the free ones: GAS.builtinItems per 4,
+ * rounded up. A huge count (a sparse array of length 2^32 - 1) simply exceeds any gas limit.
+ */
+export function builtinGas(items: number): number {
+	if (!(items > 0)) return 0;
+	return Math.ceil(Math.min(items, Number.MAX_SAFE_INTEGER) / 4) * GAS.builtinItems;
 }
 
 /** Gas of keccak256 over `bytes` bytes. */

@@ -120,6 +120,11 @@ export type CodeRecord = {
 	fields: string;
 	/** text hashed into the state digest */
 	digest: string;
+	/**
+	 * gas the file's top level (and class setup) used at deploy; reloading the contract after a
+	 * sandbox rebuild runs it again under a meter of this much plus RELOAD_GAS_MARGIN (exec.ts)
+	 */
+	loadGas?: number;
 };
 
 /** The built-in ERC-20 token as stored in chain state. */

@@ -225,9 +225,17 @@ export function parseBackup(text: string, options: ParseOptions): Backup {
 }
 
 function checkContent(backup: Backup, options: ParseOptions): void {
+	// every field that holds a time: exportedAt, each row's updatedAt (drafts, progress, inputs) and solvedAt
 	const latest = (options.now ?? Date.now()) + DAY_MS;
+	if (Date.parse(backup.exportedAt) > latest)
+		throw new BackupError(
+			'invalid',
+			'This backup says it was exported in the future; its clock is wrong or the file was altered.'
+		);
 	const rows = [...backup.drafts, ...backup.progress, ...backup.inputs];
-	const future = rows.find((r) => r.updatedAt > latest);
+	const future = rows.find(
+		(r) => r.updatedAt > latest || ('solvedAt' in r && (r.solvedAt ?? 0) > latest)
+	);
 	if (future) {
 		throw new BackupError(
 			'invalid',

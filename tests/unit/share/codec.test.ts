@@ -153,6 +153,21 @@ describe('bad links get a clear error', () => {
 		);
 	});
 
+	it('junk after the end of the compressed data is refused (as Chromium does), on every platform', async () => {
+		const token = await encodeShareToken(state);
+		expect((await decodeShareToken(token)).seed).toBe(42);
+		// four base64url characters always append three whole bytes, whatever the token's length
+		for (const junk of ['AAAA', 'AQID', '__8A']) {
+			const e = await failure(decodeShareToken(token + junk));
+			expect(e.code).toBe('invalid');
+			expect(e.message).toMatch(/extra characters after its end/);
+		}
+		for (const junk of ['A', 'AA', '_w']) {
+			const e = await failure(decodeShareToken(token + junk));
+			expect(['invalid', 'truncated', 'format']).toContain(e.code);
+		}
+	});
+
 	it('damaged in the middle', async () => {
 		const token = await encodeShareToken(state);
 		const mid = Math.floor(token.length / 2);

@@ -244,6 +244,33 @@ describe('hostile or malformed files get a clear message and change nothing', ()
 		expect(future.message).toMatch(/future/);
 	});
 
+	it('9b. a future time is refused in every field that holds one (solvedAt, exportedAt)', async () => {
+		const db = await seeded();
+		const good = goodData();
+		const p0 = (good.progress as Record<string, unknown>[])[0];
+		const solved = await refused(
+			db,
+			JSON.stringify({
+				...good,
+				progress: [{ ...p0, status: 'solved', solvedAt: NOW + 400 * 86_400_000 }]
+			})
+		);
+		expect(solved.message).toMatch(/future for lesson/);
+		const exported = await refused(
+			db,
+			JSON.stringify({ ...good, exportedAt: new Date(NOW + 400 * 86_400_000).toISOString() })
+		);
+		expect(exported.message).toMatch(/exported in the future/);
+		// within the clock-skew allowance (one day) is accepted
+		const skew = NOW + 3_600_000;
+		const ok = JSON.stringify({
+			...good,
+			exportedAt: new Date(skew).toISOString(),
+			progress: [{ ...p0, status: 'solved', solvedAt: skew }]
+		});
+		expect(() => parseBackup(ok, { lessonIds: LESSONS, now: NOW })).not.toThrow();
+	});
+
 	it('10. duplicate entries', async () => {
 		const db = await seeded();
 		const good = goodData();

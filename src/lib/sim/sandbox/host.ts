@@ -4,8 +4,9 @@
  * public API serve them through the same `serve` function.
  */
 import type { QuickJSContext, QuickJSHandle } from 'quickjs-emscripten-core';
-import { serveCrypto } from '../crypto.ts';
-import { keccak256 } from '../hash.ts';
+import { cryptoGas, serveCrypto } from '../crypto.ts';
+import { builtinGas, hashGas } from '../gas.ts';
+import { keccak256, toBytes } from '../hash.ts';
 import { isHostStackOverflow } from '../text.ts';
 import { argument, type LeanFunction, leanFunction, newString, readString } from './ffi.ts';
 import type { HostBridge } from './instance.ts';
@@ -20,9 +21,11 @@ export type HostHooks = {
 	hostStackOverflow(): void;
 	/** true while a module's top level runs */
 	loading(): boolean;
+	/** charges the sandbox's meter (the deploy's, or the bounded reload meter); throws when it runs out */
+	charge(gas: number): void;
 };
 
-/** Builds the host object: load, store, erase, log, call, send, balance, hash, crypto. */
+/** Builds the host object: load, store, erase, log, call, send, balance, hash, crypto, gas. */
 export function hostObject(
 	ctx: QuickJSContext,
 	bridge: HostBridge,
@@ -74,14 +77,24 @@ export function hostObject(
 	add('call', 4, (a) => bridge.call(a[0], a[1], a[2], a[3]));
 	add('send', 2, (a) => bridge.send(a[0], a[1]));
 	add('balance', 1, (a) => bridge.balance(a[0]));
-	// a module's top level may hash (constants): that is compute, not a host operation to charge
-	add('hash', 1, (a) => (hooks.loading() ? keccak256(hashInput(a[0])) : bridge.hash(a[0])));
-	// pure operations may run while a file loads (constants), uncharged; randomness may not
-	add('crypto', 2, (a) =>
-		hooks.loading() || bridge.crypto === undefined
-			? serveCrypto(a[0], a[1], undefined)
-			: bridge.crypto(a[0], a[1])
-	);
+	// a module's top level may hash (constants): charged to the sandbox's meter like any compute
+	add('hash', 1, (a) => {
+		if (!hooks.loading()) return bridge.hash(a[0]);
+		const bytes = toBytes(hashInput(a[0]));
+		hooks.charge(hashGas(bytes.length));
+		return keccak256(bytes);
+	});
+	// pure operations may run while a file loads (constants), charged the same; randomness may not
+	add('crypto', 2, (a) => {
+		if (!hooks.loading() && bridge.crypto !== undefined) return bridge.crypto(a[0], a[1]);
+		hooks.charge(cryptoGas(a[0], a[1]));
+		return serveCrypto(a[0], a[1], undefined);
+	});
+	// gas(items): a length-driven built-in is about to visit `items` items (native-gas.ts)
+	add('gas', 1, (a) => {
+		hooks.charge(builtinGas(Number(a[0])));
+		return undefined;
+	});
 	return host;
 }
 

@@ -171,14 +171,16 @@ export function scanLoops(js: string): LoopMap {
 
 /**
  * The line to report when gas ran out in learner bytecode whose last saved position is `line`:
- * the first loop at or after it within the innermost block around it, else the innermost loop
- * around it, else `line` itself.
+ * the first loop at or after it within the innermost block around it (the whole file at the top
+ * level), else the innermost loop around it, else `line` itself.
  */
 export function loopLine(map: LoopMap, line: number): number {
-	let block: [number, number] | undefined;
-	for (const b of map.blocks)
-		if (b[0] <= line && line <= b[1] && (block === undefined || b[0] >= block[0])) block = b;
-	if (block !== undefined) {
+	// the top level of a file starts on line 1 (the module wrapper's header, which also holds
+	// the compiled imports): there the whole file is the block
+	let block: [number, number] = [1, Number.MAX_SAFE_INTEGER];
+	if (line > 1)
+		for (const b of map.blocks) if (b[0] <= line && line <= b[1] && b[0] >= block[0]) block = b;
+	{
 		let first: number | undefined;
 		for (const [start] of map.loops)
 			if (start >= line && start <= block[1] && (first === undefined || start < first))

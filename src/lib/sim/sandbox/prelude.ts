@@ -16,6 +16,7 @@
  */
 import { CODEC } from './prelude-codec.ts';
 import { HARDEN } from './harden.ts';
+import { NATIVE_GAS } from './native-gas.ts';
 
 export const PRELUDE_FILE = '<chainlab>';
 
@@ -417,6 +418,7 @@ function dispatch(packed) {
 	}
 }
 
+${NATIVE_GAS}
 ${HARDEN}
 return freeze({ install: install, instantiate: instantiate, dispatch: dispatch });
 })`;

@@ -415,7 +415,7 @@ export class Sandbox {
 			enter: (name) => {
 				this.settle();
 				if (this.fault !== null || this.meter.exhausted) throw new Error('out of gas');
-				if (this.loading && name !== 'hash' && name !== 'crypto')
+				if (this.loading && name !== 'hash' && name !== 'crypto' && name !== 'gas')
 					throw new Error(
 						`${name === 'balance' ? 'this.balance' : 'contract state'} is only available while the contract is being called, not when its file loads`
 					);
@@ -425,7 +425,10 @@ export class Sandbox {
 				this.fault = 'call-depth';
 				this.overflowed = true;
 			},
-			loading: () => this.loading
+			loading: () => this.loading,
+			charge: (gas) => {
+				if (!this.meter.charge(gas)) throw new Error('out of gas');
+			}
 		});
 	}
 
