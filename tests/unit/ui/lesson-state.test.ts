@@ -24,6 +24,7 @@ const frame = (step: number): Frame => ({
 	label: `step ${step}`,
 	time: 0,
 	blockNumber: step,
+	heads: [{ chainId: 1, number: step, timestamp: 0 }],
 	stateHash: '0x00',
 	receipts: []
 });
