@@ -20,7 +20,10 @@ const NODE = join(BIN, process.platform === 'win32' ? 'node.cmd' : 'node');
 /** The oldest Node the project's tools accept: [major, minor]. */
 export const MIN_NODE = [22, 17];
 
-/** Whether a version string (`22.23.3` or `v22.23.3`) is at least MIN_NODE. */
+/**
+ * Whether a version string (`22.23.3` or `v22.23.3`) is at least MIN_NODE.
+ * @param {string} version
+ */
 export function isRecentNode(version) {
 	const [major, minor] = String(version).replace(/^v/, '').split('.').map(Number);
 	return major > MIN_NODE[0] || (major === MIN_NODE[0] && minor >= MIN_NODE[1]);
