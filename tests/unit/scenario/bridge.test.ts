@@ -247,7 +247,7 @@ describe('relayer faults', () => {
 			supply: 2n * E,
 			minted: [1n]
 		});
-		expect(run.frame(0).notes?.join('\n')).toContain('drops it: it is never delivered');
+		expect((run.frame(0).notes ?? []).join('\n')).toContain('drops it: it is never delivered');
 		run.dispose();
 	});
 
