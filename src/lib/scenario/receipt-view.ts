@@ -1,14 +1,70 @@
 /**
  * Engine receipt -> ReceiptView (protocol.ts): plain strings for the console, names for known
- * addresses, the failing line blamed on the lesson file the contract came from.
+ * addresses, the failing line blamed on the lesson file the contract came from, and which values
+ * are token amounts (so the page can show "6,000 DAI" beside the raw integer).
  */
-import type { LogView, ReceiptView } from '#lib/worker/protocol.ts';
+import type { AmountView, LogView, ReceiptView } from '#lib/worker/protocol.ts';
 import type { Receipt } from './engine.ts';
 import { toSourceError } from './errors.ts';
-import { formatValue, type NameBook } from './format.ts';
+import { formatUnits, formatValue, type NameBook } from './format.ts';
 
-/** Names plus the lesson file each contract was deployed from. */
-export type ReceiptNames = NameBook & { fileOf(address: string): string | undefined };
+/** A token known to the run: its symbol and decimals. */
+export type TokenInfo = { symbol: string; decimals: number };
+
+/**
+ * Names plus the lesson file each contract was deployed from, and (optionally) which addresses
+ * are tokens.
+ */
+export type ReceiptNames = NameBook & {
+	fileOf(address: string): string | undefined;
+	assetOf?(address: string): TokenInfo | undefined;
+};
+
+/** 2^256 - 1, the "no limit" value of approvals (and of Aave's debtToCover). */
+export const MAX_UINT256 = 2n ** 256n - 1n;
+
+/** Methods and events whose MAX_UINT256 amount means "no limit on spending". */
+const APPROVALS = /^(approve|increaseAllowance|permit|Approval)$/;
+
+function amountOf(value: bigint, token: TokenInfo, method: string): AmountView {
+	const view: AmountView = { units: formatUnits(value, token.decimals), symbol: token.symbol };
+	if (value === MAX_UINT256 && APPROVALS.test(method)) view.note = 'unlimited approval';
+	return view;
+}
+
+/** ERC-20 methods and events whose integers are all amounts of the token itself. */
+const ERC20 =
+	/^(transfer|transferFrom|approve|increaseAllowance|decreaseAllowance|mint|burn|balanceOf|allowance|totalSupply|Transfer|Approval)$/;
+
+/**
+ * Which of `values` are token amounts. The integers of a token's own ERC-20 methods and events are
+ * amounts of that token (`transfer(to, amount)`, `Transfer(from, to, value)`); elsewhere the
+ * first integer after a token address is an amount of that token (`borrow(asset, amount)`,
+ * `liquidationCall(collateral, debt, user, debtToCover)` -> the debt asset) and other integers
+ * are left alone (a nonce, a deadline, a ratio).
+ * @returns one entry per value, null where it is not an amount
+ */
+export function tokenAmounts(
+	values: unknown[],
+	self: TokenInfo | undefined,
+	method: string,
+	names: ReceiptNames
+): (AmountView | null)[] {
+	if (self && ERC20.test(method)) {
+		return values.map((v) => (typeof v === 'bigint' ? amountOf(v, self, method) : null));
+	}
+	let token: TokenInfo | undefined;
+	return values.map((value) => {
+		if (typeof value === 'string') {
+			token = names.assetOf?.(value) ?? token;
+			return null;
+		}
+		if (typeof value !== 'bigint' || !token) return null;
+		const amount = amountOf(value, token, method);
+		token = undefined;
+		return amount;
+	});
+}
 
 type SentTx = {
 	from: string;
@@ -37,30 +93,47 @@ export function toReceiptView(
 	const from = String(r.from ?? tx.from);
 	const logs: LogView[] = (receipt.logs ?? []).map((log) => {
 		const args: Record<string, string> = {};
-		for (const [key, value] of Object.entries((log.args ?? {}) as Record<string, unknown>)) {
-			args[key] = formatValue(value, names);
-		}
+		const entries = Object.entries((log.args ?? {}) as Record<string, unknown>);
+		for (const [key, value] of entries) args[key] = formatValue(value, names);
 		const view: LogView = { address: log.address, event: log.event, args };
 		const contract = names.nameOf(log.address);
 		if (contract) view.contract = contract;
+		const found = tokenAmounts(
+			entries.map(([, value]) => value),
+			names.assetOf?.(log.address),
+			log.event,
+			names
+		);
+		const amounts = Object.fromEntries(
+			entries.flatMap(([key], i) => (found[i] ? [[key, found[i]]] : []))
+		);
+		if (Object.keys(amounts).length) view.amounts = amounts;
 		return view;
 	});
+	const rawArgs = (r.args as unknown[] | undefined) ?? tx.args;
+	const method = String(r.method ?? tx.method ?? '');
+	const self = names.assetOf?.(to);
 	const view: ReceiptView = {
 		txHash: String(r.txHash ?? ''),
 		chainId,
 		blockNumber: Number(r.blockNumber ?? 0),
 		from: names.nameOf(from) ?? from,
 		to: names.nameOf(to) ?? to,
-		method: String(r.method ?? tx.method ?? ''),
-		args: ((r.args as unknown[] | undefined) ?? tx.args).map((arg) => formatValue(arg, names)),
+		method,
+		args: rawArgs.map((arg) => formatValue(arg, names)),
 		value: String(r.value ?? tx.value ?? 0n),
 		status: receipt.status,
 		gasUsed: Number(receipt.gasUsed),
 		gasLimit: Number(r.gasLimit ?? tx.gasLimit),
 		logs
 	};
+	const argAmounts = tokenAmounts(rawArgs, self, method, names);
+	if (argAmounts.some((a) => a !== null)) view.argAmounts = argAmounts;
 	if (receipt.status === 'success' && receipt.returnValue !== undefined) {
 		view.returnValue = formatValue(receipt.returnValue, names);
+		if (self && typeof receipt.returnValue === 'bigint' && ERC20.test(method)) {
+			view.returnAmount = amountOf(receipt.returnValue, self, method);
+		}
 	}
 	if (receipt.error) {
 		// blame the innermost contract that failed when the engine says which one it was
