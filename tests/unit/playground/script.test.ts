@@ -204,7 +204,15 @@ describe('templates run', () => {
 	test('after a syntax error, later steps do not call a contract that was never deployed', async () => {
 		const session = new PlaygroundSession();
 		const sources = { ...sourcesOf('one-chain'), 'contracts/Vault.ts': 'export default class {' };
-		const deposit: Action = { ...send('bob', 'Vault', 'deposit', []), value: '1' };
+		const deposit: Action = {
+			kind: 'send',
+			chainId: 1,
+			from: 'bob',
+			to: 'Vault',
+			method: 'deposit',
+			args: [],
+			value: '1'
+		};
 		const result = await session.run({ ...request('one-chain', [deposit]), sources });
 		// step 2 deploys Vault and fails; step 3 must fail too, naming why, with no transaction
 		expect(result.errors.map((e) => e.action)).toEqual([1, 2]);
