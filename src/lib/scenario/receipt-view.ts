@@ -36,30 +36,38 @@ function amountOf(value: bigint, token: TokenInfo, method: string): AmountView {
 const ERC20 =
 	/^(transfer|transferFrom|approve|increaseAllowance|decreaseAllowance|mint|burn|balanceOf|allowance|totalSupply|Transfer|Approval)$/;
 
+/** Methods, events and event fields whose integers are not token amounts. */
+const NOT_AMOUNT = /price|rate|time|nonce|round|factor|^id$|decimals/i;
+
 /**
  * Which of `values` are token amounts. The integers of a token's own ERC-20 methods and events are
  * amounts of that token (`transfer(to, amount)`, `Transfer(from, to, value)`); elsewhere the
  * first integer after a token address is an amount of that token (`borrow(asset, amount)`,
  * `liquidationCall(collateral, debt, user, debtToCover)` -> the debt asset) and other integers
- * are left alone (a nonce, a deadline, a ratio).
+ * are left alone (a nonce, a deadline, a ratio), as are the integers of methods, events and
+ * event fields named for a price, rate, time, nonce, round or factor (`setAssetPrice(asset, price)`).
+ * @param keys the event's field names, in the order of `values`
  * @returns one entry per value, null where it is not an amount
  */
 export function tokenAmounts(
 	values: unknown[],
 	self: TokenInfo | undefined,
 	method: string,
-	names: ReceiptNames
+	names: ReceiptNames,
+	keys?: string[]
 ): (AmountView | null)[] {
 	if (self && ERC20.test(method)) {
 		return values.map((v) => (typeof v === 'bigint' ? amountOf(v, self, method) : null));
 	}
+	// an asset's price, a rate or a time is about the token but not an amount of it
+	if (NOT_AMOUNT.test(method)) return values.map(() => null);
 	let token: TokenInfo | undefined;
-	return values.map((value) => {
+	return values.map((value, i) => {
 		if (typeof value === 'string') {
 			token = names.assetOf?.(value) ?? token;
 			return null;
 		}
-		if (typeof value !== 'bigint' || !token) return null;
+		if (typeof value !== 'bigint' || !token || NOT_AMOUNT.test(keys?.[i] ?? '')) return null;
 		const amount = amountOf(value, token, method);
 		token = undefined;
 		return amount;
@@ -102,7 +110,8 @@ export function toReceiptView(
 			entries.map(([, value]) => value),
 			names.assetOf?.(log.address),
 			log.event,
-			names
+			names,
+			entries.map(([key]) => key)
 		);
 		const amounts = Object.fromEntries(
 			entries.flatMap(([key], i) => (found[i] ? [[key, found[i]]] : []))

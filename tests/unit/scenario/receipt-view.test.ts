@@ -76,3 +76,15 @@ test('only the first integer after a token address is its amount; custom methods
 	expect(receipt(DAI, 'release', [ALICE, 10n * E18, 3n]).argAmounts).toBeUndefined();
 	expect(receipt(DAI, 'decimals', [], { returnValue: 18n }).returnAmount).toBeUndefined();
 });
+
+test('a price is about a token, not an amount of it', () => {
+	const ORACLE = '0x' + 'f'.repeat(40);
+	const view = receipt(ORACLE, 'setAssetPrice', [WETH, 9_518_000_000n], {
+		logs: [
+			{ address: ORACLE, event: 'AssetPriceUpdated', args: { asset: WETH, price: 9_518_000_000n } },
+			{ address: POOL, event: 'Update', args: { asset: WETH, timestamp: 1_583_971_200n } }
+		]
+	} as Partial<Receipt>);
+	expect(view.argAmounts).toBeUndefined();
+	expect(view.logs.map((l) => l.amounts)).toEqual([undefined, undefined]);
+});
