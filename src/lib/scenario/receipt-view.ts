@@ -74,6 +74,40 @@ export function tokenAmounts(
 	});
 }
 
+/**
+ * The token amounts a transaction moved: every integer of a token's own Transfer event, by its
+ * decimal string. An integer elsewhere in the same receipt equal to one of them (`deposit(5e18)`
+ * beside `WETH.Transfer(..., 5e18)`) is that amount of that token.
+ */
+function movedAmounts(receipt: Receipt, names: ReceiptNames): Map<string, TokenInfo> {
+	const moved = new Map<string, TokenInfo>();
+	for (const log of receipt.logs ?? []) {
+		const token = names.assetOf?.(log.address);
+		if (!token || log.event !== 'Transfer') continue;
+		for (const value of Object.values((log.args ?? {}) as Record<string, unknown>)) {
+			if (typeof value === 'bigint' && value > 0n) moved.set(value.toString(), token);
+		}
+	}
+	return moved;
+}
+
+/** Fills the gaps of `found` with amounts the transaction moved (see movedAmounts). */
+function withMoved(
+	values: unknown[],
+	found: (AmountView | null)[],
+	moved: Map<string, TokenInfo>,
+	method: string,
+	keys?: string[]
+): (AmountView | null)[] {
+	if (moved.size === 0 || NOT_AMOUNT.test(method)) return found;
+	return found.map((amount, i) => {
+		const value = values[i];
+		if (amount || typeof value !== 'bigint' || NOT_AMOUNT.test(keys?.[i] ?? '')) return amount;
+		const token = moved.get(value.toString());
+		return token ? amountOf(value, token, method) : null;
+	});
+}
+
 type SentTx = {
 	from: string;
 	to: string;
@@ -99,6 +133,7 @@ export function toReceiptView(
 	const r = receipt as Receipt & Record<string, unknown>;
 	const to = String(r.to ?? tx.to);
 	const from = String(r.from ?? tx.from);
+	const moved = movedAmounts(receipt, names);
 	const logs: LogView[] = (receipt.logs ?? []).map((log) => {
 		const args: Record<string, string> = {};
 		const entries = Object.entries((log.args ?? {}) as Record<string, unknown>);
@@ -106,12 +141,14 @@ export function toReceiptView(
 		const view: LogView = { address: log.address, event: log.event, args };
 		const contract = names.nameOf(log.address);
 		if (contract) view.contract = contract;
-		const found = tokenAmounts(
-			entries.map(([, value]) => value),
-			names.assetOf?.(log.address),
+		const values = entries.map(([, value]) => value);
+		const keys = entries.map(([key]) => key);
+		const found = withMoved(
+			values,
+			tokenAmounts(values, names.assetOf?.(log.address), log.event, names, keys),
+			moved,
 			log.event,
-			names,
-			entries.map(([key]) => key)
+			keys
 		);
 		const amounts = Object.fromEntries(
 			entries.flatMap(([key], i) => (found[i] ? [[key, found[i]]] : []))
@@ -136,7 +173,7 @@ export function toReceiptView(
 		gasLimit: Number(r.gasLimit ?? tx.gasLimit),
 		logs
 	};
-	const argAmounts = tokenAmounts(rawArgs, self, method, names);
+	const argAmounts = withMoved(rawArgs, tokenAmounts(rawArgs, self, method, names), moved, method);
 	if (argAmounts.some((a) => a !== null)) view.argAmounts = argAmounts;
 	if (receipt.status === 'success' && receipt.returnValue !== undefined) {
 		view.returnValue = formatValue(receipt.returnValue, names);

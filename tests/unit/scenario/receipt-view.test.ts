@@ -88,3 +88,16 @@ test('a price is about a token, not an amount of it', () => {
 	expect(view.argAmounts).toBeUndefined();
 	expect(view.logs.map((l) => l.amounts)).toEqual([undefined, undefined]);
 });
+
+test('an integer equal to a token amount the transaction moved is that amount', () => {
+	const view = receipt(POOL, 'deposit', [5n * E18, 7n], {
+		logs: [
+			{ address: WETH, event: 'Transfer', args: { from: ALICE, to: POOL, value: 5n * E18 } },
+			{ address: POOL, event: 'Supply', args: { user: ALICE, amount: 5n * E18, nonce: 5n * E18 } }
+		]
+	} as Partial<Receipt>);
+	expect(view.argAmounts).toEqual([{ units: '5', symbol: 'WETH' }, null]);
+	expect(view.logs[1].amounts).toEqual({ amount: { units: '5', symbol: 'WETH' } });
+	// a reverted call moved nothing: its integers stay as they are
+	expect(receipt(POOL, 'borrow', [6000n * E18], { status: 'reverted' }).argAmounts).toBeUndefined();
+});
