@@ -129,7 +129,9 @@ test('two chains: the relayer carries a lock to chain 2', async ({ page }) => {
 	);
 	const console = page.locator('.console');
 	await expect(console).toContainText('The relayer saw Locked #0 on chain 1');
-	await expect(console).toContainText('relayer → BridgeMint.mint(bob, 10000000000000000000, 0)');
+	// amounts read in units (10 TOK is 10 × 10^18 of its smallest unit); the raw integer is the title
+	await expect(console).toContainText('relayer → BridgeMint.mint(bob, 10 × 10¹⁸, 0)');
+	await expect(console.getByTitle('10000000000000000000').first()).toBeVisible();
 	await expect(
 		page
 			.getByRole('table', { name: /Balances at this step/ })
@@ -222,6 +224,9 @@ test('a playground share link opens as a separate copy at the same state', async
 	await banner.getByRole('button', { name: 'Back to my code' }).click();
 	await expect(banner).toHaveCount(0);
 	await expect(timelineLabel(page)).toContainText('of 3');
-	await expect(page.locator('.console')).toContainText('alice → Token.transfer(bob, 1)');
+	// 1 is one smallest unit of an 18-decimal token: less than 0.0001 Token, never "0"
+	await expect(page.locator('.console')).toContainText(
+		'alice → Token.transfer(bob, < 0.0001 Token)'
+	);
 	await recipient.close();
 });

@@ -17,7 +17,7 @@ import {
 import { ScenarioError, toSourceError } from './errors.ts';
 import type { NameBook } from './format.ts';
 import { balanceRows, mapAsset, nativeAsset, tokenAsset } from './assets.ts';
-import { toReceiptView } from './receipt-view.ts';
+import { toReceiptView, type TokenInfo } from './receipt-view.ts';
 import { readLogs, type LogQuery, type LogRecord } from './logs.ts';
 
 /** Options every chain-touching call accepts: which chain (default: the first). */
@@ -46,6 +46,8 @@ export class ScenarioContext implements NameBook {
 	readonly bots: Bot[] = [];
 
 	private readonly names = new Map<string, string>();
+	/** token addresses (lowercase) -> symbol and decimals, so receipts can show amounts in units */
+	private readonly tokens = new Map<string, TokenInfo>();
 	private readonly files = new Map<string, string>();
 	private tracked: { accounts: string[]; assets: Asset[] } | undefined;
 	private pendingTxs: TxRecord[] = [];
@@ -93,6 +95,11 @@ export class ScenarioContext implements NameBook {
 	/** The lesson file a contract was deployed from (`contracts/Token.ts`). */
 	fileOf(address: string): string | undefined {
 		return this.files.get(address.toLowerCase());
+	}
+
+	/** The token at an address (a built-in token, or a contract shown as an asset), if any. */
+	assetOf(address: string): TokenInfo | undefined {
+		return this.tokens.get(address.toLowerCase());
 	}
 
 	/**
@@ -143,6 +150,7 @@ export class ScenarioContext implements NameBook {
 		this.address(options.from, chainId);
 		const address = chain.deployToken(token);
 		this.names.set(address.toLowerCase(), options.symbol);
+		this.tokens.set(address.toLowerCase(), { symbol: options.symbol, decimals: 18 });
 		this.recordDeploy(chain, { from: options.from, to: address, args: [] });
 		return address;
 	}
@@ -264,11 +272,15 @@ export class ScenarioContext implements NameBook {
 
 	/** A built-in ERC-20 as an asset; shown by `symbol` (default: its deployed symbol). */
 	token(address: string, symbol?: string, chainId?: number): Asset {
-		return tokenAsset(this.chainOf(chainId), address, symbol ?? this.nameOf(address) ?? 'TOKEN');
+		const shown = symbol ?? this.nameOf(address) ?? 'TOKEN';
+		this.tokens.set(address.toLowerCase(), { symbol: shown, decimals: 18 });
+		return tokenAsset(this.chainOf(chainId), address, shown);
 	}
 
 	/** A learner contract's `StorageMap<address, bigint>` named `map` as an asset. */
 	mapAsset(contract: string, map: string, symbol: string, decimals = 18, chainId?: number): Asset {
+		// a contract whose `balances` are shown is a token: its receipts show amounts in units
+		if (map === 'balances') this.tokens.set(contract.toLowerCase(), { symbol, decimals });
 		return mapAsset(this.chainOf(chainId), contract, map, symbol, decimals);
 	}
 

@@ -1,14 +1,112 @@
 /**
  * Engine receipt -> ReceiptView (protocol.ts): plain strings for the console, names for known
- * addresses, the failing line blamed on the lesson file the contract came from.
+ * addresses, the failing line blamed on the lesson file the contract came from, and which values
+ * are token amounts (so the page can show "6,000 DAI" beside the raw integer).
  */
-import type { LogView, ReceiptView } from '#lib/worker/protocol.ts';
+import type { AmountView, LogView, ReceiptView } from '#lib/worker/protocol.ts';
 import type { Receipt } from './engine.ts';
 import { toSourceError } from './errors.ts';
-import { formatValue, type NameBook } from './format.ts';
+import { formatUnits, formatValue, type NameBook } from './format.ts';
 
-/** Names plus the lesson file each contract was deployed from. */
-export type ReceiptNames = NameBook & { fileOf(address: string): string | undefined };
+/** A token known to the run: its symbol and decimals. */
+export type TokenInfo = { symbol: string; decimals: number };
+
+/**
+ * Names plus the lesson file each contract was deployed from, and (optionally) which addresses
+ * are tokens.
+ */
+export type ReceiptNames = NameBook & {
+	fileOf(address: string): string | undefined;
+	assetOf?(address: string): TokenInfo | undefined;
+};
+
+/** 2^256 - 1, the "no limit" value of approvals (and of Aave's debtToCover). */
+export const MAX_UINT256 = 2n ** 256n - 1n;
+
+/** Methods and events whose MAX_UINT256 amount means "no limit on spending". */
+const APPROVALS = /^(approve|increaseAllowance|permit|Approval)$/;
+
+function amountOf(value: bigint, token: TokenInfo, method: string): AmountView {
+	const view: AmountView = { units: formatUnits(value, token.decimals), symbol: token.symbol };
+	if (value === MAX_UINT256 && APPROVALS.test(method)) view.note = 'unlimited approval';
+	return view;
+}
+
+/** ERC-20 methods and events whose integers are all amounts of the token itself. */
+const ERC20 =
+	/^(transfer|transferFrom|approve|increaseAllowance|decreaseAllowance|mint|burn|balanceOf|allowance|totalSupply|Transfer|Approval)$/;
+
+/** Methods, events and event fields whose integers are not token amounts. */
+const NOT_AMOUNT = /price|rate|time|nonce|round|factor|^id$|decimals/i;
+
+/**
+ * Which of `values` are token amounts. The integers of a token's own ERC-20 methods and events are
+ * amounts of that token (`transfer(to, amount)`, `Transfer(from, to, value)`); elsewhere the
+ * first integer after a token address is an amount of that token (`borrow(asset, amount)`,
+ * `liquidationCall(collateral, debt, user, debtToCover)` -> the debt asset) and other integers
+ * are left alone (a nonce, a deadline, a ratio), as are the integers of methods, events and
+ * event fields named for a price, rate, time, nonce, round or factor (`setAssetPrice(asset, price)`).
+ * @param keys the event's field names, in the order of `values`
+ * @returns one entry per value, null where it is not an amount
+ */
+export function tokenAmounts(
+	values: unknown[],
+	self: TokenInfo | undefined,
+	method: string,
+	names: ReceiptNames,
+	keys?: string[]
+): (AmountView | null)[] {
+	if (self && ERC20.test(method)) {
+		return values.map((v) => (typeof v === 'bigint' ? amountOf(v, self, method) : null));
+	}
+	// an asset's price, a rate or a time is about the token but not an amount of it
+	if (NOT_AMOUNT.test(method)) return values.map(() => null);
+	let token: TokenInfo | undefined;
+	return values.map((value, i) => {
+		if (typeof value === 'string') {
+			token = names.assetOf?.(value) ?? token;
+			return null;
+		}
+		if (typeof value !== 'bigint' || !token || NOT_AMOUNT.test(keys?.[i] ?? '')) return null;
+		const amount = amountOf(value, token, method);
+		token = undefined;
+		return amount;
+	});
+}
+
+/**
+ * The token amounts a transaction moved: every integer of a token's own Transfer event, by its
+ * decimal string. An integer elsewhere in the same receipt equal to one of them (`deposit(5e18)`
+ * beside `WETH.Transfer(..., 5e18)`) is that amount of that token.
+ */
+function movedAmounts(receipt: Receipt, names: ReceiptNames): Map<string, TokenInfo> {
+	const moved = new Map<string, TokenInfo>();
+	for (const log of receipt.logs ?? []) {
+		const token = names.assetOf?.(log.address);
+		if (!token || log.event !== 'Transfer') continue;
+		for (const value of Object.values((log.args ?? {}) as Record<string, unknown>)) {
+			if (typeof value === 'bigint' && value > 0n) moved.set(value.toString(), token);
+		}
+	}
+	return moved;
+}
+
+/** Fills the gaps of `found` with amounts the transaction moved (see movedAmounts). */
+function withMoved(
+	values: unknown[],
+	found: (AmountView | null)[],
+	moved: Map<string, TokenInfo>,
+	method: string,
+	keys?: string[]
+): (AmountView | null)[] {
+	if (moved.size === 0 || NOT_AMOUNT.test(method)) return found;
+	return found.map((amount, i) => {
+		const value = values[i];
+		if (amount || typeof value !== 'bigint' || NOT_AMOUNT.test(keys?.[i] ?? '')) return amount;
+		const token = moved.get(value.toString());
+		return token ? amountOf(value, token, method) : null;
+	});
+}
 
 type SentTx = {
 	from: string;
@@ -35,32 +133,53 @@ export function toReceiptView(
 	const r = receipt as Receipt & Record<string, unknown>;
 	const to = String(r.to ?? tx.to);
 	const from = String(r.from ?? tx.from);
+	const moved = movedAmounts(receipt, names);
 	const logs: LogView[] = (receipt.logs ?? []).map((log) => {
 		const args: Record<string, string> = {};
-		for (const [key, value] of Object.entries((log.args ?? {}) as Record<string, unknown>)) {
-			args[key] = formatValue(value, names);
-		}
+		const entries = Object.entries((log.args ?? {}) as Record<string, unknown>);
+		for (const [key, value] of entries) args[key] = formatValue(value, names);
 		const view: LogView = { address: log.address, event: log.event, args };
 		const contract = names.nameOf(log.address);
 		if (contract) view.contract = contract;
+		const values = entries.map(([, value]) => value);
+		const keys = entries.map(([key]) => key);
+		const found = withMoved(
+			values,
+			tokenAmounts(values, names.assetOf?.(log.address), log.event, names, keys),
+			moved,
+			log.event,
+			keys
+		);
+		const amounts = Object.fromEntries(
+			entries.flatMap(([key], i) => (found[i] ? [[key, found[i]]] : []))
+		);
+		if (Object.keys(amounts).length) view.amounts = amounts;
 		return view;
 	});
+	const rawArgs = (r.args as unknown[] | undefined) ?? tx.args;
+	const method = String(r.method ?? tx.method ?? '');
+	const self = names.assetOf?.(to);
 	const view: ReceiptView = {
 		txHash: String(r.txHash ?? ''),
 		chainId,
 		blockNumber: Number(r.blockNumber ?? 0),
 		from: names.nameOf(from) ?? from,
 		to: names.nameOf(to) ?? to,
-		method: String(r.method ?? tx.method ?? ''),
-		args: ((r.args as unknown[] | undefined) ?? tx.args).map((arg) => formatValue(arg, names)),
+		method,
+		args: rawArgs.map((arg) => formatValue(arg, names)),
 		value: String(r.value ?? tx.value ?? 0n),
 		status: receipt.status,
 		gasUsed: Number(receipt.gasUsed),
 		gasLimit: Number(r.gasLimit ?? tx.gasLimit),
 		logs
 	};
+	const argAmounts = withMoved(rawArgs, tokenAmounts(rawArgs, self, method, names), moved, method);
+	if (argAmounts.some((a) => a !== null)) view.argAmounts = argAmounts;
 	if (receipt.status === 'success' && receipt.returnValue !== undefined) {
 		view.returnValue = formatValue(receipt.returnValue, names);
+		if (self && typeof receipt.returnValue === 'bigint' && ERC20.test(method)) {
+			view.returnAmount = amountOf(receipt.returnValue, self, method);
+		}
 	}
 	if (receipt.error) {
 		// blame the innermost contract that failed when the engine says which one it was

@@ -146,8 +146,15 @@ export function liquidationSegments(l: LiquidationRecord): Segment[] {
 }
 
 /**
+ * The smallest amount (whole units) a balance bar is scaled to: dust below the table's four
+ * decimals ("< 0.0001") never fills a bar, even when it is the largest holding of its asset.
+ */
+export const BAR_FLOOR = 0.01;
+
+/**
  * Each balance row with `share` in [0, 1]: its amount relative to the largest amount of the same
- * asset (amounts of different assets are not comparable). Unparseable or negative amounts get 0.
+ * asset (amounts of different assets are not comparable), or to BAR_FLOOR when every holding is
+ * smaller. Unparseable or negative amounts get 0.
  */
 export function balanceShares(rows: readonly BalanceRow[]): (BalanceRow & { share: number })[] {
 	const value = (r: BalanceRow) => {
@@ -155,7 +162,7 @@ export function balanceShares(rows: readonly BalanceRow[]): (BalanceRow & { shar
 		return Number.isFinite(n) && n > 0 ? n : 0;
 	};
 	const max = new Map<string, number>();
-	for (const r of rows) max.set(r.asset, Math.max(max.get(r.asset) ?? 0, value(r)));
+	for (const r of rows) max.set(r.asset, Math.max(max.get(r.asset) ?? BAR_FLOOR, value(r)));
 	return rows.map((r) => {
 		const top = max.get(r.asset) ?? 0;
 		return { ...r, share: top > 0 ? value(r) / top : 0 };

@@ -97,7 +97,8 @@ export function formatPercent(share: number): string {
 /**
  * A token amount given as a decimal string in whole units (`"1234.567891"`), shown with
  * thousands separators and at most `decimals` fraction digits, truncated (never rounded up, so
- * a shown amount is never more than the real one): `"1234.567891"` -> `"1,234.5678"`.
+ * a shown amount is never more than the real one): `"1234.567891"` -> `"1,234.5678"`. A nonzero
+ * amount too small for `decimals` digits is `"< 0.0001"` (`"> -0.0001"` below zero), never `"0"`.
  * Strings that are not plain decimals are returned unchanged.
  */
 export function formatTokenAmount(amount: string, decimals = 4): string {
@@ -106,7 +107,59 @@ export function formatTokenAmount(amount: string, decimals = 4): string {
 	const [, sign, int, frac = ''] = m;
 	const whole = int.replace(/^0+(?=\d)/, '').replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 	const cut = frac.slice(0, decimals).replace(/0+$/, '');
-	return `${sign}${whole}${cut ? `.${cut}` : ''}`;
+	if (whole === '0' && !cut && /[1-9]/.test(frac)) {
+		const least = decimals > 0 ? `0.${'0'.repeat(decimals - 1)}1` : '1';
+		return sign ? `> -${least}` : `< ${least}`;
+	}
+	return `${whole === '0' && !cut ? '' : sign}${whole}${cut ? `.${cut}` : ''}`;
+}
+
+/** 2^256 - 1 as a decimal string: the "no limit" value of approvals and of Aave's debtToCover. */
+export const MAX_UINT256 =
+	'115792089237316195423570985008687907853269984665640564039457584007913129639935';
+
+/** A token amount of a receipt (protocol.ts `AmountView`): whole units, symbol, special note. */
+export type ShownAmount = { units: string; symbol: string; note?: string };
+
+/**
+ * A value from a receipt (call args, event args, return values: decimal integers in smallest
+ * units, names, 0x-hex) as a person reads it, with the raw text for a hover title when the two
+ * differ. With `amount`: `"6,000 DAI"`, `"< 0.0001 WETH"`; MAX_UINT256 is `"MAX_UINT256"`, plus
+ * the amount's note (`"MAX_UINT256 (unlimited approval)"`). Without: MAX_UINT256 as above, an
+ * integer of at least 10^15 that is a whole multiple of 10^14 (an 18-decimal amount of a token the
+ * run does not know) as units of 10^18 (`"1,000 × 10¹⁸"`), a long hex shortened, anything else
+ * unchanged.
+ */
+export function formatReceiptValue(
+	raw: string,
+	amount?: ShownAmount | null
+): { text: string; title?: string } {
+	const withTitle = (text: string) => (text === raw ? { text } : { text, title: raw });
+	if (raw === MAX_UINT256) {
+		return { text: amount?.note ? `MAX_UINT256 (${amount.note})` : 'MAX_UINT256', title: raw };
+	}
+	if (amount) return withTitle(`${formatTokenAmount(amount.units)} ${amount.symbol}`);
+	if (/^\d{16,}$/.test(raw) && raw.endsWith('0'.repeat(14))) {
+		const digits = raw.padStart(19, '0');
+		return withTitle(`${formatTokenAmount(`${digits.slice(0, -18)}.${digits.slice(-18)}`)} × 10¹⁸`);
+	}
+	return withTitle(shortHex(raw));
+}
+
+/** Native coin value of a transaction (wei, decimal string) in ETH: `"1500000000000000000"` -> `"1.5 ETH"`. */
+export function formatWei(wei: string, symbol = 'ETH'): string {
+	const m = /^(-?)(\d+)$/.exec(wei.trim());
+	if (!m) return wei;
+	const digits = m[2].padStart(19, '0');
+	return `${formatTokenAmount(`${m[1]}${digits.slice(0, -18)}.${digits.slice(-18)}`)} ${symbol}`;
+}
+
+/**
+ * A step as every label shows it: steps are 0-based in data (frames, buckets, liquidations) and
+ * 1-based on screen, as in the timeline's "Step 286 of 755": `285` -> `"286"`.
+ */
+export function formatStep(step: number): string {
+	return String(step + 1);
 }
 
 /** A UTC date from unix seconds: `1583971200` -> `"2020-03-12"`. */

@@ -56,9 +56,20 @@ export function hfDomain(buckets: readonly HealthBuckets[]): [number, number] {
 		.flatMap((b) => [b.p10, b.median, b.p90])
 		.filter((v) => Number.isFinite(v) && v > 0);
 	if (values.length === 0) return [0.5, 2];
-	const lo = Math.max(HF_MIN, Math.min(1, Math.min(...values)) * 0.9);
+	// HF 0 (bad debt) is drawn at the floor of the axis
+	const floor = firstZeroP10(buckets) ? HF_MIN : Infinity;
+	const lo = Math.max(HF_MIN, Math.min(1, floor, Math.min(...values)) * 0.9);
 	const hi = Math.min(HF_MAX, Math.max(1, Math.max(...values)) * 1.1);
 	return [lo, Math.max(hi, lo * 1.5)];
+}
+
+/**
+ * The first bucket whose 10th percentile is a health factor of 0 while borrowers still owe: more
+ * than a tenth of them have no collateral left (bad debt). A log axis cannot show 0, so the band
+ * is drawn down to the axis floor from there, and the caption says why. Undefined when none.
+ */
+export function firstZeroP10(buckets: readonly HealthBuckets[]): HealthBuckets | undefined {
+	return buckets.find((b) => b.p10 <= 0 && b.p90 > 0 && b.counts.some((c) => c > 0));
 }
 
 const NICE = [0.1, 0.2, 0.5, 0.8, 1, 1.2, 1.5, 2, 3, 5, 10, 20, 50, 100];

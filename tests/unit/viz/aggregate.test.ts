@@ -144,6 +144,17 @@ describe('liquidationSegments', () => {
 	});
 });
 
+test('balanceShares: dust never fills a bar', () => {
+	const rows = balanceShares([
+		{ account: 'alice', asset: 'WETH', amount: '0.00001' },
+		{ account: 'bob', asset: 'WETH', amount: '0' },
+		{ account: 'alice', asset: 'DAI', amount: '0.5' },
+		{ account: 'bob', asset: 'DAI', amount: '0.25' }
+	]);
+	expect(rows[0].share).toBeLessThan(0.01);
+	expect(rows.slice(1).map((r) => r.share)).toEqual([0, 1, 0.5]);
+});
+
 test('balanceShares compares within an asset', () => {
 	const rows = balanceShares([
 		{ account: 'alice', asset: 'ETH', amount: '100' },

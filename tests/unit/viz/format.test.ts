@@ -2,6 +2,9 @@ import { describe, expect, test } from 'vitest';
 import {
 	formatDate,
 	formatDateTime,
+	formatReceiptValue,
+	formatWei,
+	MAX_UINT256,
 	formatHf,
 	formatHfShort,
 	formatInt,
@@ -78,6 +81,60 @@ describe('formatTokenAmount', () => {
 		expect(formatTokenAmount('-12.5')).toBe('-12.5');
 	});
 	test('leaves non-decimals alone', () => expect(formatTokenAmount('1e18')).toBe('1e18'));
+	test('a nonzero dust amount is never shown as 0', () => {
+		expect(formatTokenAmount('0.00001')).toBe('< 0.0001');
+		expect(formatTokenAmount('0.000000000000000001')).toBe('< 0.0001');
+		expect(formatTokenAmount('-0.00001')).toBe('> -0.0001');
+		expect(formatTokenAmount('0.00001', 6)).toBe('0.00001');
+		expect(formatTokenAmount('0.0001')).toBe('0.0001');
+		expect(formatTokenAmount('0')).toBe('0');
+		expect(formatTokenAmount('-0.0')).toBe('0');
+	});
+});
+
+describe('formatReceiptValue', () => {
+	test('token amounts in units, the raw integer as the title', () => {
+		expect(formatReceiptValue('6000000000000000000000', { units: '6000', symbol: 'DAI' })).toEqual({
+			text: '6,000 DAI',
+			title: '6000000000000000000000'
+		});
+		expect(formatReceiptValue('10000000000000', { units: '0.00001', symbol: 'WETH' })).toEqual({
+			text: '< 0.0001 WETH',
+			title: '10000000000000'
+		});
+	});
+	test('MAX_UINT256 by name, with what it means in an approval', () => {
+		expect(MAX_UINT256).toBe((2n ** 256n - 1n).toString());
+		expect(
+			formatReceiptValue(MAX_UINT256, {
+				units: '1',
+				symbol: 'DAI',
+				note: 'unlimited approval'
+			}).text
+		).toBe('MAX_UINT256 (unlimited approval)');
+		expect(formatReceiptValue(MAX_UINT256)).toEqual({ text: 'MAX_UINT256', title: MAX_UINT256 });
+	});
+	test('an 18-decimal amount of an unknown token, in units of 10^18', () => {
+		expect(formatReceiptValue('1000000000000000000000')).toEqual({
+			text: '1,000 × 10¹⁸',
+			title: '1000000000000000000000'
+		});
+		expect(formatReceiptValue('1500000000000000').text).toBe('0.0015 × 10¹⁸');
+	});
+	test('other values stay as they are (a group element is not an amount)', () => {
+		expect(formatReceiptValue('123456789012345678901')).toEqual({ text: '123456789012345678901' });
+		expect(formatReceiptValue('8050')).toEqual({ text: '8050' });
+		expect(formatReceiptValue('alice')).toEqual({ text: 'alice' });
+		const addr = '0x1234567890abcdef1234567890abcdef12345678';
+		expect(formatReceiptValue(addr)).toEqual({ text: '0x123456…5678', title: addr });
+	});
+});
+
+test('formatWei', () => {
+	expect(formatWei('1500000000000000000')).toBe('1.5 ETH');
+	expect(formatWei('1')).toBe('< 0.0001 ETH');
+	expect(formatWei('0')).toBe('0 ETH');
+	expect(formatWei('abc')).toBe('abc');
 });
 
 test('dates are UTC', () => {

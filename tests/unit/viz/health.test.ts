@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { HealthBuckets } from '#lib/worker/protocol.ts';
-import { hfBinPosition, hfDomain, hfTicks, histogramBins } from '#lib/viz/health.ts';
+import { firstZeroP10, hfBinPosition, hfDomain, hfTicks, histogramBins } from '#lib/viz/health.ts';
 
 const edges = [0, 0.5, 0.9, 1, 1.1, 1.5, 2];
 
@@ -53,6 +53,18 @@ describe('hfDomain', () => {
 		expect(hi).toBe(100);
 	});
 	test('empty', () => expect(hfDomain([])).toEqual([0.5, 2]));
+	test('a p10 of 0 (bad debt) takes the domain to its floor', () => {
+		const withDebt = (p10: number, step: number): HealthBuckets => ({
+			...b(p10, 1.2, 1.6),
+			step,
+			counts: [5]
+		});
+		expect(hfDomain([withDebt(1.1, 0), withDebt(0, 1)])[0]).toBe(0.1);
+		expect(firstZeroP10([withDebt(1.1, 0), withDebt(0, 7), withDebt(0, 8)])?.step).toBe(7);
+		expect(firstZeroP10([withDebt(1.1, 0)])).toBeUndefined();
+		// nobody owes anything: percentiles of nothing are 0, and that is not bad debt
+		expect(firstZeroP10([b(0, 0, 0)])).toBeUndefined();
+	});
 });
 
 describe('hfTicks', () => {
