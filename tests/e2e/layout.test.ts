@@ -4,12 +4,15 @@ import { readdirSync, statSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { button, openLesson, run, runButton } from './helpers.ts';
 
+/** `NN-slug`: a track or lesson folder (a track's shared `contracts/` is neither). */
+const NUMBERED = /^\d{2}-/;
+
 /** Every lesson on disk, as `track/lesson`. */
 const LESSONS = readdirSync('lessons')
-	.filter((t) => statSync(`lessons/${t}`).isDirectory())
+	.filter((t) => NUMBERED.test(t) && statSync(`lessons/${t}`).isDirectory())
 	.flatMap((t) =>
 		readdirSync(`lessons/${t}`)
-			.filter((l) => statSync(`lessons/${t}/${l}`).isDirectory())
+			.filter((l) => NUMBERED.test(l) && statSync(`lessons/${t}/${l}`).isDirectory())
 			.map((l) => `${t}/${l}`)
 	)
 	.sort();
