@@ -32,7 +32,10 @@ function amountOf(value: bigint, token: TokenInfo, method: string): AmountView {
 	return view;
 }
 
-/** ERC-20 methods and events whose integers are all amounts of the token itself. */
+/**
+ * ERC-20 methods and events whose one integer is an amount of the token itself (a contract's own
+ * `mint(to, amount, nonce)` has more: only the first, outside fields named for a nonce, counts).
+ */
 const ERC20 =
 	/^(transfer|transferFrom|approve|increaseAllowance|decreaseAllowance|mint|burn|balanceOf|allowance|totalSupply|Transfer|Approval)$/;
 
@@ -57,7 +60,12 @@ export function tokenAmounts(
 	keys?: string[]
 ): (AmountView | null)[] {
 	if (self && ERC20.test(method)) {
-		return values.map((v) => (typeof v === 'bigint' ? amountOf(v, self, method) : null));
+		let seen = false;
+		return values.map((v, i) => {
+			if (typeof v !== 'bigint' || seen || NOT_AMOUNT.test(keys?.[i] ?? '')) return null;
+			seen = true;
+			return amountOf(v, self, method);
+		});
 	}
 	// an asset's price, a rate or a time is about the token but not an amount of it
 	if (NOT_AMOUNT.test(method)) return values.map(() => null);

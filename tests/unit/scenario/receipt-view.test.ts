@@ -74,6 +74,12 @@ test('only the first integer after a token address is its amount; custom methods
 	expect(view.argAmounts).toEqual([null, { units: '10', symbol: 'DAI' }, null, null]);
 	// a token contract's own non-ERC-20 method: its nonce is not an amount
 	expect(receipt(DAI, 'release', [ALICE, 10n * E18, 3n]).argAmounts).toBeUndefined();
+	// a token's own mint(to, amount, nonce): the amount is the token's, the nonce stays a number
+	expect(receipt(DAI, 'mint', [ALICE, 10n * E18, 3n]).argAmounts).toEqual([
+		null,
+		{ units: '10', symbol: 'DAI' },
+		null
+	]);
 	expect(receipt(DAI, 'decimals', [], { returnValue: 18n }).returnAmount).toBeUndefined();
 });
 
