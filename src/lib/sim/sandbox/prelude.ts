@@ -17,6 +17,7 @@
 import { CODEC } from './prelude-codec.ts';
 import { HARDEN } from './harden.ts';
 import { NATIVE_GAS } from './native-gas.ts';
+import { MAX_MESSAGE_CHARS } from '../text.ts';
 
 export const PRELUDE_FILE = '<chainlab>';
 
@@ -31,10 +32,10 @@ const BigIntFn = BigInt, StringFn = String, NumberFn = Number, isFiniteNumber = 
 const ObjectProto = O.prototype, PromiseIntrinsic = Promise, ProxyFn = Proxy;
 const AsyncFunctionProto = getProto(async function () {});
 const AsyncGeneratorFunctionProto = getProto(async function* () {});
-const MAX_VALUES = 10000, MAX_CHARS = 100000, MAX_KEY_CHARS = 1000;
+const MAX_VALUES = 10000, MAX_CHARS = 100000, MAX_KEY_CHARS = 1000, MAX_MESSAGE_CHARS = ${MAX_MESSAGE_CHARS};
 const ADDRESS = /^0x[0-9a-fA-F]{40}$/;
 
-let SELF = '', FILE = '', NAME = '', Cls = null, instance = null, privates = new Set();
+let SELF = '', FILE = '', NAME = '', Cls = null, instance = null, privates = new Set(), signatures = O.create(null);
 let frame = null;
 const methodCache = new Map();
 
@@ -49,6 +50,14 @@ function describe(v) {
 		return 'a ' + (typeof c === 'function' && typeof c.name === 'string' && c.name !== '' ? c.name : 'object');
 	}
 	return t === 'undefined' ? 'undefined' : 'a ' + t;
+}
+
+// twin of text.ts cutText: a revert reason or error message over MAX_MESSAGE_CHARS is cut, with a marker
+function cutText(t) {
+	if (t.length <= MAX_MESSAGE_CHARS) return t;
+	let d = StringFn(t.length - MAX_MESSAGE_CHARS), g = '';
+	for (let i = 0; i < d.length; i++) { if (i > 0 && (d.length - i) % 3 === 0) g += ','; g += d[i]; }
+	return t.slice(0, MAX_MESSAGE_CHARS) + '\u2026 [cut ' + g + ' characters]';
 }
 
 function show(v) {
@@ -120,7 +129,7 @@ function failureOf(e) {
 	if (e instanceof CallError) return { kind: e.kind, message: e.reason, line: e.line, address: e.address };
 	if (e instanceof Error) {
 		const name = StringFn(e.name), message = StringFn(e.message);
-		let kind = 'runtime', text = name + ': ' + message;
+		let kind = 'runtime', text = cutText(name + ': ' + message);
 		if (message === 'stack overflow') { kind = 'call-depth'; text = 'stack overflow: the recursion is too deep'; }
 		else if (message === 'out of memory') { kind = 'memory'; text = 'out of memory: the contract tried to hold more than the sandbox allows'; }
 		return { kind: kind, message: text, line: lineOf(e.stack), address: SELF };
@@ -131,7 +140,7 @@ function failureOf(e) {
 // ---- the contract API ----
 function revert(reason) {
 	const f = current('revert()');
-	const message = reason === undefined ? 'reverted' : typeof reason === 'string' ? reason : show(reason);
+	const message = reason === undefined ? 'reverted' : typeof reason === 'string' ? cutText(reason) : show(reason);
 	const e = new Error(message);
 	defineProp(e, 'name', { value: 'Revert', writable: true, configurable: true });
 	if (f.failure === null) f.failure = { kind: 'revert', message: message, line: lineOf(e.stack), address: SELF };
@@ -361,7 +370,11 @@ function methodFor(name) {
 }
 
 function install(moduleFn, self, file, privateJson) {
-	SELF = self; FILE = file; NAME = file.replace(/\.[jt]s$/, ''); privates = new Set(parse(privateJson));
+	// privateJson: { p: private method names, s: signatures by method name (signatures.ts) }
+	SELF = self; FILE = file; NAME = file.replace(/\.[jt]s$/, '');
+	const meta = parse(privateJson);
+	privates = new Set(meta.p);
+	signatures = O.assign(O.create(null), meta.s);
 	try {
 		const exports = {}, module = { exports: exports };
 		moduleFn(exports, requireModule, module);
@@ -390,6 +403,16 @@ function install(moduleFn, self, file, privateJson) {
 	}
 }
 
+// "borrow(amount) expects 1 argument, got 0": argument counts checked against the TypeScript parameter lists
+function checkArity(name, got) {
+	const sig = signatures[name];
+	if (sig === undefined || (got >= sig.min && (sig.max < 0 || got <= sig.max))) return;
+	const plural = function (n) { return n === 1 ? '1 argument' : n + ' arguments'; };
+	const want = sig.max < 0 ? 'at least ' + plural(sig.min) : sig.min === sig.max ? plural(sig.min) : sig.min + ' to ' + plural(sig.max);
+	const who = name === 'constructor' ? 'the constructor of ' + NAME + '(' : name + '(';
+	throw new TypeError(who + sig.params.join(', ') + ') expects ' + want + ', got ' + got);
+}
+
 function dispatch(packed) {
 	const p = packed.split('\u0001');
 	const mode = p[0], name = mode === 'r' ? 'receive' : p[1];
@@ -398,6 +421,7 @@ function dispatch(packed) {
 	frame = f;
 	try {
 		const args = decodeArgs(p, 7);
+		checkArity(mode === 'k' ? 'constructor' : name, args.length);
 		if (mode === 'k') {
 			const raw = new Cls(...args);
 			if (f.failure !== null) return 'E' + stringify(f.failure);

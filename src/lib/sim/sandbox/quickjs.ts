@@ -40,10 +40,11 @@ const PAGE = 65_536;
  * release build, that is 1,048,576 bits). BigInt arithmetic is native work the interrupt counter
  * does not see, and schoolbook multiplication of two 500,000-bit numbers takes about a second, so
  * the sandbox runs the release build with this one constant lowered: a BigInt holds at most
- * 65 limbs in two's complement, which is every value of up to 2,079 bits (sign included). An
- * operation whose result would be larger throws RangeError "BigInt is too large to allocate".
+ * 40 limbs in two's complement, which is every value of up to 1,279 bits (sign included). A
+ * product needs as many limbs as its two operands together, so two 512-bit numbers (17 limbs each)
+ * multiply, two 640-bit ones do not. An operation whose result would be larger throws RangeError "BigInt is too large to allocate".
  */
-export const BIGINT_MAX_LIMBS = 65;
+export const BIGINT_MAX_LIMBS = 40;
 /** Largest bit length of a BigInt's magnitude the sandbox accepts (one limb bit is the sign). */
 export const BIGINT_MAX_BITS = BIGINT_MAX_LIMBS * 32 - 1;
 

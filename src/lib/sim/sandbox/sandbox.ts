@@ -13,7 +13,7 @@
  */
 import type { QuickJSContext, QuickJSHandle, QuickJSRuntime } from 'quickjs-emscripten-core';
 import { GAS } from '../gas.ts';
-import { isHostStackOverflow, lineAfter } from '../text.ts';
+import { cutText, isHostStackOverflow, lineAfter } from '../text.ts';
 import { GasMeter } from '../meter.ts';
 import type { ErrorKind } from '../types.ts';
 import { attachLean, callOne, free, newString, pointerOf, readString, wrapHandle } from './ffi.ts';
@@ -72,6 +72,8 @@ export class Sandbox {
 	private outerStack = 0;
 	/** set when the host stack overflowed inside QuickJS since the outermost entry began */
 	private overflowed = false;
+	/** set by a host stack overflow until the next rebuild: the runtime cannot be freed */
+	private tornByOverflow = false;
 	/** the stack size QuickJS enforces now (stackLimit, more inside nested calls) */
 	private stackSize: number;
 
@@ -206,7 +208,7 @@ export class Sandbox {
 			inst,
 			inst.install,
 			[moduleFn.handle],
-			[address, code.file, JSON.stringify(code.privates)],
+			[address, code.file, JSON.stringify({ p: code.privates, s: code.signatures ?? {} })],
 			true
 		);
 		moduleFn.handle.dispose();
@@ -370,7 +372,7 @@ export class Sandbox {
 		if (interrupted) return { ...this.outOfGas(), ...where };
 		if (message === 'stack overflow')
 			return { kind: 'call-depth', message: 'stack overflow: the recursion is too deep', ...where };
-		return { kind: 'runtime', message: `${name}: ${message}`, ...where };
+		return { kind: 'runtime', message: cutText(`${name}: ${message}`), ...where };
 	}
 
 	/**
@@ -382,6 +384,7 @@ export class Sandbox {
 		if (isHostStackOverflow(message)) {
 			this.fault = 'call-depth';
 			this.overflowed = true;
+			this.tornByOverflow = true;
 			return this.faultFailure();
 		}
 		this.fault = 'runtime';
@@ -424,6 +427,7 @@ export class Sandbox {
 			hostStackOverflow: () => {
 				this.fault = 'call-depth';
 				this.overflowed = true;
+				this.tornByOverflow = true;
 			},
 			loading: () => this.loading,
 			charge: (gas) => {
@@ -434,24 +438,31 @@ export class Sandbox {
 
 	/**
 	 * Replaces a faulted runtime with a fresh one. Every instance is dropped; the engine reloads
-	 * contracts from their stored records on their next call. The old runtime is freed; after a
-	 * host stack overflow the frames it skipped hold references, QuickJS's leak assertion aborts
-	 * the free, and what was not freed stays allocated (counted in `abandoned`).
+	 * contracts from their stored records on their next call. The old runtime is freed, except
+	 * after a host stack overflow: the frames it skipped hold references, QuickJS's leak assertion
+	 * would abort the free, so that runtime is abandoned (counted in `abandoned`).
 	 */
 	rebuild(): void {
 		const old = this.runtime;
 		const instances = this.instances;
+		const torn = this.tornByOverflow;
+		this.tornByOverflow = false;
 		this.instances = [];
 		this.cache = new WeakMap();
 		this.current = null;
 		this.fault = null;
 		this.rebuilds++;
 		this.runtime = this.newRuntime();
+		// after a host stack overflow the frames it skipped still hold references, and QuickJS's
+		// leak assertion would abort the free: that runtime is abandoned (its memory stays allocated)
+		if (torn) {
+			this.abandoned++;
+			return;
+		}
 		try {
 			for (const inst of instances) inst.dispose();
 			old.dispose();
 		} catch {
-			// a runtime that cannot be freed is abandoned (its memory stays allocated)
 			this.abandoned++;
 		}
 	}
