@@ -28,6 +28,8 @@ const hSend = H.send, hBalance = H.balance, hHash = H.hash, hCrypto = H.crypto;
 const O = Object, freeze = O.freeze, getProto = O.getPrototypeOf, getDesc = O.getOwnPropertyDescriptor;
 const defineProp = O.defineProperty, ownKeys = Reflect.ownKeys, isArray = Array.isArray;
 const stringify = JSON.stringify, parse = JSON.parse;
+// the prelude's own string work calls the native methods directly, not their metered wrappers (native-gas.ts)
+const sIndexOf = String.prototype.indexOf, sSlice = String.prototype.slice, sSplit = String.prototype.split;
 const BigIntFn = BigInt, StringFn = String, NumberFn = Number, isFiniteNumber = Number.isFinite;
 const ObjectProto = O.prototype, PromiseIntrinsic = Promise, ProxyFn = Proxy;
 const AsyncFunctionProto = getProto(async function () {});
@@ -57,12 +59,12 @@ function cutText(t) {
 	if (t.length <= MAX_MESSAGE_CHARS) return t;
 	let d = StringFn(t.length - MAX_MESSAGE_CHARS), g = '';
 	for (let i = 0; i < d.length; i++) { if (i > 0 && (d.length - i) % 3 === 0) g += ','; g += d[i]; }
-	return t.slice(0, MAX_MESSAGE_CHARS) + '\u2026 [cut ' + g + ' characters]';
+	return sSlice.call(t, 0, MAX_MESSAGE_CHARS) + '\u2026 [cut ' + g + ' characters]';
 }
 
 function show(v) {
 	switch (typeof v) {
-		case 'string': return stringify(v.length > 80 ? v.slice(0, 80) + '...' : v);
+		case 'string': return stringify(v.length > 80 ? sSlice.call(v, 0, 80) + '...' : v);
 		case 'bigint': return v + 'n';
 		case 'number': case 'boolean': case 'undefined': return StringFn(v);
 		case 'symbol': return 'a symbol';
@@ -71,7 +73,7 @@ function show(v) {
 	if (v === null) return 'null';
 	try {
 		const t = stringify(v, function (k, x) { return typeof x === 'bigint' ? x + 'n' : x; });
-		if (typeof t === 'string') return t.length > 80 ? t.slice(0, 80) + '...' : t;
+		if (typeof t === 'string') return t.length > 80 ? sSlice.call(t, 0, 80) + '...' : t;
 	} catch (e) {}
 	return describe(v);
 }
@@ -92,14 +94,14 @@ function amountOf(v, what) {
 	return v;
 }
 function storageName(name, what) {
-	if (typeof name !== 'string' || name === '' || name.length > 100 || name.indexOf('\u0000') >= 0 || name.indexOf('\u0001') >= 0)
+	if (typeof name !== 'string' || name === '' || name.length > 100 || sIndexOf.call(name, '\u0000') >= 0 || sIndexOf.call(name, '\u0001') >= 0)
 		throw new TypeError(what + ': the name must be a non-empty string (up to 100 characters, no control characters), got ' + show(name));
 	return name;
 }
 function lineOf(stack) {
 	if (typeof stack !== 'string') return undefined;
 	const marker = '(' + FILE + ':';
-	const at = stack.indexOf(marker);
+	const at = sIndexOf.call(stack, marker);
 	if (at < 0) return undefined;
 	let i = at + marker.length, n = 0, c;
 	while ((c = stack.charCodeAt(i)) >= 48 && c <= 57) { n = n * 10 + (c - 48); i++; }
@@ -120,7 +122,7 @@ class CallError extends Error {
 	}
 }
 function throwFailure(r) {
-	const e = parse(r.slice(1));
+	const e = parse(sSlice.call(r, 1));
 	// a failure without a source line (from the host, or the built-in token) is located at the call site
 	if (e.line === undefined) { e.line = lineOf(new Error().stack); e.address = SELF; }
 	throw new CallError(TOKEN, e.kind, e.message, e.line, e.address);
@@ -166,7 +168,7 @@ function transfer(to, amount) {
 	if (r !== undefined) throwFailure(r);
 }
 function keccak256(data) {
-	if (typeof data === 'string') return hHash(data.indexOf('\u0000') >= 0 ? 'j' + stringify(data) : 't' + data);
+	if (typeof data === 'string') return hHash(sIndexOf.call(data, '\u0000') >= 0 ? 'j' + stringify(data) : 't' + data);
 	if (data instanceof Uint8Array) {
 		let hex = '0x';
 		for (let i = 0; i < data.length; i++) { const b = data[i]; hex += (b < 16 ? '0' : '') + b.toString(16); }
@@ -175,7 +177,7 @@ function keccak256(data) {
 	throw new TypeError('keccak256(data): data must be a string or a Uint8Array, got ' + describe(data));
 }
 function hashText(data, what) {
-	if (typeof data === 'string') return data.indexOf('\u0000') >= 0 ? 'j' + stringify(data) : 't' + data;
+	if (typeof data === 'string') return sIndexOf.call(data, '\u0000') >= 0 ? 'j' + stringify(data) : 't' + data;
 	if (data instanceof Uint8Array) {
 		let hex = '0x';
 		for (let i = 0; i < data.length; i++) { const b = data[i]; hex += (b < 16 ? '0' : '') + b.toString(16); }
@@ -184,7 +186,7 @@ function hashText(data, what) {
 	throw new TypeError(what + ': data must be a string or a Uint8Array, got ' + describe(data));
 }
 function cryptoAnswer(what, r) {
-	if (r.charCodeAt(0) === 33) throw new RangeError(what + ': ' + r.slice(1));
+	if (r.charCodeAt(0) === 33) throw new RangeError(what + ': ' + sSlice.call(r, 1));
 	return r;
 }
 function bigArg(v, what) {
@@ -414,7 +416,7 @@ function checkArity(name, got) {
 }
 
 function dispatch(packed) {
-	const p = packed.split('\u0001');
+	const p = sSplit.call(packed, '\u0001');
 	const mode = p[0], name = mode === 'r' ? 'receive' : p[1];
 	const prev = frame;
 	const f = { sender: p[2], value: BigIntFn(p[3]), number: NumberFn(p[4]), timestamp: NumberFn(p[5]), chainId: NumberFn(p[6]), failure: null };

@@ -97,6 +97,30 @@ async function wasmBytes(isNode: boolean): Promise<Uint8Array> {
 	return new Uint8Array(await (await fetch(wasmLocation)).arrayBuffer());
 }
 
+let growthFailures = 0;
+
+/**
+ * Counts failed growths of the WebAssembly heap (Emscripten's emscripten_resize_heap, import `k`
+ * of the glue, recognised by its call to memory.grow). When the heap is at HEAP_MAX_BYTES,
+ * malloc returns NULL and QuickJS may fail to allocate even its "out of memory" error, throwing
+ * a bare null instead; the sandbox uses this count to tell that apart from `throw null`.
+ */
+function watchHeapGrowth(imports: WebAssembly.Imports): void {
+	const env = imports.a as Record<string, unknown> | undefined;
+	const resize = env?.k;
+	if (typeof resize !== 'function' || !String(resize).includes('.grow(')) return;
+	env!.k = (bytes: number) => {
+		const grown = (resize as (bytes: number) => unknown)(bytes);
+		if (!grown) growthFailures++;
+		return grown;
+	};
+}
+
+/** How many times the WebAssembly heap could not grow (it was at HEAP_MAX_BYTES). */
+export function heapGrowthFailures(): number {
+	return growthFailures;
+}
+
 /** The Emscripten stack pointer of the module, when its exports could be identified. */
 export type StackPointer = { get(): number; set(pointer: number): void };
 let stackExports: WebAssembly.Exports | null = null;
@@ -115,6 +139,7 @@ async function load(): Promise<QuickJSWASMModule> {
 			imports: WebAssembly.Imports,
 			done: (instance: WebAssembly.Instance, module: WebAssembly.Module) => void
 		) {
+			watchHeapGrowth(imports);
 			void WebAssembly.instantiate(compiled, imports).then((instance) => {
 				stackExports = instance.exports;
 				done(instance, compiled);

@@ -21,7 +21,7 @@ import { hostObject } from './host.ts';
 import { type HostBridge, Instance, type ModuleCode, type SandboxFailure } from './instance.ts';
 import { loopLine } from './loops.ts';
 import { PRELUDE, PRELUDE_FILE } from './prelude.ts';
-import { COUNTER_RESET, quickjs, stackPointer, wasmMemory } from './quickjs.ts';
+import { COUNTER_RESET, heapGrowthFailures, quickjs, stackPointer, wasmMemory } from './quickjs.ts';
 
 export { type HostBridge, Instance, type ModuleCode, type SandboxFailure } from './instance.ts';
 
@@ -74,6 +74,8 @@ export class Sandbox {
 	private overflowed = false;
 	/** set by a host stack overflow until the next rebuild: the runtime cannot be freed */
 	private tornByOverflow = false;
+	/** heapGrowthFailures() when the outermost entry began */
+	private growthFailures = 0;
 	/** the stack size QuickJS enforces now (stackLimit, more inside nested calls) */
 	private stackSize: number;
 
@@ -111,6 +113,7 @@ export class Sandbox {
 		const before = this.stackSize;
 		if (this.depth++ === 0) {
 			this.overflowed = false;
+			this.growthFailures = heapGrowthFailures();
 			if (stackPointer !== null) this.outerStack = stackPointer.get();
 		} else if (stackPointer !== null) {
 			const size = this.stackLimit + Math.max(0, this.outerStack - stackPointer.get());
@@ -132,6 +135,8 @@ export class Sandbox {
 			this.stackSize = size;
 			this.runtime.setMaxStackSize(size);
 		}
+		// the heap could not grow: whatever QuickJS threw (maybe a bare null), this is a memory fault
+		if (this.depth === 1 && heapGrowthFailures() !== this.growthFailures) this.fault ??= 'memory';
 		if (--this.depth === 0 && this.overflowed) {
 			this.overflowed = false;
 			if (stackPointer !== null) stackPointer.set(this.outerStack);
