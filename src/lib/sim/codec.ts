@@ -204,6 +204,13 @@ export function decodeEvent(text: string): Record<string, unknown> {
 	if (text.charCodeAt(0) !== 111) return decodeValue(text) as Record<string, unknown>;
 	const parts = text.slice(1).split(SEP);
 	const out: Record<string, unknown> = {};
-	for (let i = 0; i + 1 < parts.length; i += 2) out[parts[i]] = decodeValue(parts[i + 1]);
+	// defined, not assigned: a field named __proto__ stays a field and the object keeps its prototype
+	for (let i = 0; i + 1 < parts.length; i += 2)
+		Object.defineProperty(out, parts[i], {
+			value: decodeValue(parts[i + 1]),
+			writable: true,
+			enumerable: true,
+			configurable: true
+		});
 	return out;
 }

@@ -12,7 +12,7 @@ import { type Env, failed, OutOfGas, type Outcome, Access } from './access.ts';
 import { GAS, hashGas, MAX_CALL_DEPTH } from './gas.ts';
 import { cryptoGas, serveCrypto } from './crypto.ts';
 import { keccak256, toBytes } from './hash.ts';
-import { isIdentifier } from './text.ts';
+import { cutText, isIdentifier } from './text.ts';
 import { GasMeter } from './meter.ts';
 import type { Instance, Sandbox } from './sandbox/sandbox.ts';
 import { hashInput } from './sandbox/host.ts';
@@ -94,6 +94,7 @@ export class Run extends Access {
 		if (!out.ok) {
 			this.state.reset(mark);
 			this.logs.length = logCount;
+			out.failure.message = cutText(out.failure.message);
 		}
 		return out;
 	}
@@ -184,7 +185,13 @@ export class Run extends Access {
 		sandbox.meter = new GasMeter((record.loadGas ?? 1_000_000) + RELOAD_GAS_MARGIN);
 		try {
 			const inst = sandbox.load(
-				{ js: record.js, file: record.file, privates: record.privates, loops: record.loops },
+				{
+					js: record.js,
+					file: record.file,
+					privates: record.privates,
+					loops: record.loops,
+					signatures: record.signatures
+				},
 				address
 			);
 			if (!('context' in inst)) return { ok: false, failure: inst };
@@ -215,6 +222,7 @@ export class Run extends Access {
 		const undo = (out: Outcome) => {
 			this.state.reset(mark);
 			this.logs.length = logCount;
+			if (!out.ok) out.failure.message = cutText(out.failure.message);
 			return out;
 		};
 		try {
@@ -231,7 +239,13 @@ export class Run extends Access {
 			const file = `${name}.ts`;
 			const before = this.meter.used;
 			const inst = sandbox.load(
-				{ js: code.js, file, privates: code.privates, loops: code.loops },
+				{
+					js: code.js,
+					file,
+					privates: code.privates,
+					loops: code.loops,
+					signatures: code.signatures
+				},
 				address
 			);
 			if (!('context' in inst)) {
@@ -267,6 +281,7 @@ export class Run extends Access {
 				source,
 				js: code.js,
 				privates: code.privates,
+				signatures: code.signatures,
 				loops: code.loops,
 				methods: inst.methods,
 				fields,

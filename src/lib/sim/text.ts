@@ -52,3 +52,31 @@ export function isHostStackOverflow(message: string): boolean {
 	const m = message.toLowerCase();
 	return m.includes('maximum call stack') || m.includes('too much recursion');
 }
+
+/** Longest revert reason or error message a receipt carries, in UTF-16 code units. */
+export const MAX_MESSAGE_CHARS = 1_000;
+
+const CUT_MARKER = /^… \[cut [\d,]+ characters\]$/;
+
+/** `n` with a comma every three digits (12,345). */
+export function groupDigits(n: number): string {
+	const digits = String(n);
+	let out = '';
+	for (let i = 0; i < digits.length; i++) {
+		if (i > 0 && (digits.length - i) % 3 === 0) out += ',';
+		out += digits[i];
+	}
+	return out;
+}
+
+/**
+ * `text` cut to `max` characters with a marker saying how much was cut, such as
+ * "xxxx… [cut 4,999,000 characters]"; shorter text is returned as it is. The prelude has a
+ * twin (prelude.ts cutText) so a huge message is cut before it leaves the sandbox.
+ */
+export function cutText(text: string, max = MAX_MESSAGE_CHARS): string {
+	if (text.length <= max) return text;
+	// already cut (by the prelude's twin): max characters and the marker
+	if (text.length <= max + 40 && CUT_MARKER.test(text.slice(max))) return text;
+	return text.slice(0, max) + `… [cut ${groupDigits(text.length - max)} characters]`;
+}

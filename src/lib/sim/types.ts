@@ -3,6 +3,7 @@
  * addresses are 0x-prefixed, 40 lowercase hex digits; times are unix seconds.
  */
 import type { LoopMap } from './sandbox/loops.ts';
+import type { Signature } from './sandbox/signatures.ts';
 
 /** Why a transaction, call or deploy failed (see ARCHITECTURE.md, "The engine"). */
 export type ErrorKind =
@@ -112,6 +113,8 @@ export type CodeRecord = {
 	/** compiled JavaScript (see sandbox/transform.ts) */
 	js: string;
 	privates: string[];
+	/** parameter lists of the methods and constructor (sandbox/signatures.ts); older records lack it */
+	signatures?: Record<string, Signature>;
 	/** blocks and loops of the compiled code (sandbox/loops.ts) */
 	loops: LoopMap;
 	/** public methods */

@@ -5,6 +5,7 @@
 import type { QuickJSContext, QuickJSHandle } from 'quickjs-emscripten-core';
 import type { ExecError } from '../types.ts';
 import type { LoopMap } from './loops.ts';
+import type { Signature } from './signatures.ts';
 import { COUNTER_OFFSET, contextPointer } from './quickjs.ts';
 
 /** What the engine serves to contract code; every method runs for the frame on top. */
@@ -33,6 +34,8 @@ export type ModuleCode = {
 	file: string;
 	privates: readonly string[];
 	loops?: LoopMap;
+	/** parameter lists to check argument counts against (signatures.ts); absent: not checked */
+	signatures?: Record<string, Signature>;
 };
 
 /** A live contract context. */

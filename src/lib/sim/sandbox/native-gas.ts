@@ -11,7 +11,8 @@
  *
  * What it covers: Array.prototype and %TypedArray%.prototype methods that loop over `length`,
  * Array.from, String.prototype methods that scan or build strings, RegExp matching, JSON.parse
- * and JSON.stringify. The prelude captured its own JSON functions before this runs.
+ * and JSON.stringify (which also refuses values nested more than 64 levels deep, prelude-codec.ts
+ * checkDepth). The prelude captured its own JSON functions before this runs.
  */
 
 /** Items a length-driven built-in may visit for free (no host call below this). */
@@ -87,6 +88,9 @@ const byTarget = function (self, args) { return textLength(args[0]); };
 for (const k of ['exec', 'test', Symbol.match, Symbol.matchAll, Symbol.replace, Symbol.search, Symbol.split])
 	meter(RegExp.prototype, k, byTarget);
 meter(JSON, 'parse', byTarget);
-meter(JSON, 'stringify', function (self, args) { return isArray(args[0]) ? lengthOf(args[0]) : 0; },
+meter(JSON, 'stringify', function (self, args) {
+	checkDepth(args[0], 'JSON.stringify(value): value');
+	return isArray(args[0]) ? lengthOf(args[0]) : 0;
+},
 	function (out) { return typeof out === 'string' ? out.length : 0; });
 `;

@@ -1,7 +1,7 @@
 /**
  * The value codec inside the sandbox, the JavaScript twin of codec.ts (keep the two in step):
  * encode/decode of single values, argument lists (flat `*` form or JSON) and event arguments
- * (flat `o` form or JSON), StorageMap keys, with the size limits. prelude.ts inlines it.
+ * (flat `o` form or JSON), StorageMap keys, with the size and nesting limits. prelude.ts inlines it.
  */
 export const CODEC = String.raw`// ---- values: the twin of codec.ts ----
 let budget = 0, label = '';
@@ -21,7 +21,30 @@ function replacer(k, x) {
 	}
 	return x;
 }
+// JSON.stringify's native cycle check makes deep nesting cost about depth^2 work that no tick sees:
+// values nested deeper than MAX_DEPTH are refused by a walk that is itself metered (ticks)
+const MAX_DEPTH = 64;
+function checkDepth(v, what) {
+	if (v === null || typeof v !== 'object') return;
+	const todo = [v], depths = [1], seen = new Set();
+	while (todo.length > 0) {
+		const o = todo.pop(), d = depths.pop();
+		// a value met again is shared or a cycle: stringify reports the cycle itself
+		if (seen.has(o)) continue;
+		seen.add(o);
+		if (d > MAX_DEPTH) throw new RangeError(what + ' is nested more than ' + MAX_DEPTH + ' levels deep');
+		if (seen.size > MAX_VALUES) return; // the size limit refuses it
+		if (isArray(o)) {
+			const n = o.length < MAX_VALUES ? o.length : MAX_VALUES;
+			for (let i = 0; i < n; i++) { const x = o[i]; if (x !== null && typeof x === 'object') { todo.push(x); depths.push(d + 1); } }
+		} else {
+			const keys = O.keys(o);
+			for (let i = 0; i < keys.length; i++) { const x = o[keys[i]]; if (x !== null && typeof x === 'object') { todo.push(x); depths.push(d + 1); } }
+		}
+	}
+}
 function encodeJson(v, what) {
+	checkDepth(v, what);
 	budget = 0; label = what;
 	let text;
 	try { text = stringify(v, replacer); }
@@ -39,7 +62,7 @@ function encode(v, what) {
 		case 'string':
 			if (v.length >= MAX_CHARS) throw new RangeError(what + ' is too large (a string of ' + v.length + ' characters; the limit is ' + MAX_CHARS + ')');
 			// U+0000 would end the C string that carries it across the boundary: JSON escapes it
-			return v.indexOf('\u0000') >= 0 ? 'j' + encodeJson(v, what) : 's' + v;
+			return sIndexOf.call(v, '\u0000') >= 0 ? 'j' + encodeJson(v, what) : 's' + v;
 		case 'number': return 'd' + v;
 		case 'boolean': return v ? 't' : 'f';
 		case 'undefined': return 'u';
@@ -49,19 +72,19 @@ function encode(v, what) {
 }
 function reviver(k, x) {
 	if (typeof x !== 'string' || x.charCodeAt(0) !== 0) return x;
-	const tag = x.charCodeAt(1), rest = x.slice(2);
+	const tag = x.charCodeAt(1), rest = sSlice.call(x, 2);
 	return tag === 110 ? BigIntFn(rest) : tag === 100 ? NumberFn(rest) : rest;
 }
 function decode(s) {
 	switch (s.charCodeAt(0)) {
-		case 110: return BigIntFn(s.slice(1));
-		case 115: return s.slice(1);
-		case 100: return NumberFn(s.slice(1));
+		case 110: return BigIntFn(sSlice.call(s, 1));
+		case 115: return sSlice.call(s, 1);
+		case 100: return NumberFn(sSlice.call(s, 1));
 		case 116: return true;
 		case 102: return false;
 		case 122: return null;
 		case 117: return undefined;
-		case 106: return parse(s.slice(1), reviver);
+		case 106: return parse(sSlice.call(s, 1), reviver);
 	}
 	throw new Error('corrupt value from the host');
 }
@@ -74,7 +97,7 @@ function encodeArgs(args, what) {
 		let e;
 		switch (typeof v) {
 			case 'bigint': e = 'n' + v; break;
-			case 'string': if (v.indexOf('\u0001') >= 0 || v.indexOf('\u0000') >= 0) return 'j' + encodeJson(args, what); e = 's' + v; break;
+			case 'string': if (sIndexOf.call(v, '\u0001') >= 0 || sIndexOf.call(v, '\u0000') >= 0) return 'j' + encodeJson(args, what); e = 's' + v; break;
 			case 'number': e = 'd' + v; break;
 			case 'boolean': e = v ? 't' : 'f'; break;
 			default: if (v === null) { e = 'z'; break; } return 'j' + encodeJson(args, what);
@@ -88,7 +111,7 @@ function decodeArgs(p, from) {
 	if (p.length <= from || p[from] === '') return [];
 	const first = p[from];
 	if (first.charCodeAt(0) === 106) return decode(first);
-	const out = [decode(first.slice(1))];
+	const out = [decode(sSlice.call(first, 1))];
 	for (let i = from + 1; i < p.length; i++) out.push(decode(p[i]));
 	return out;
 }
@@ -102,12 +125,12 @@ function encodeEvent(args, what) {
 		let e;
 		switch (typeof v) {
 			case 'bigint': e = 'n' + v; break;
-			case 'string': if (v.indexOf('\u0001') >= 0 || v.indexOf('\u0000') >= 0) return encode(args, what); e = 's' + v; break;
+			case 'string': if (sIndexOf.call(v, '\u0001') >= 0 || sIndexOf.call(v, '\u0000') >= 0) return encode(args, what); e = 's' + v; break;
 			case 'number': e = 'd' + v; break;
 			case 'boolean': e = v ? 't' : 'f'; break;
 			default: if (v === null) { e = 'z'; break; } return encode(args, what);
 		}
-		if (k.indexOf('\u0001') >= 0 || k.indexOf('\u0000') >= 0 || ++n > MAX_VALUES) return encode(args, what);
+		if (sIndexOf.call(k, '\u0001') >= 0 || sIndexOf.call(k, '\u0000') >= 0 || ++n > MAX_VALUES) return encode(args, what);
 		s += k + '\u0001' + e + '\u0001';
 	}
 	if (s.length > MAX_CHARS) return encode(args, what);
@@ -117,7 +140,7 @@ function keyOf(k, name) {
 	switch (typeof k) {
 		case 'string':
 			if (k.length > MAX_KEY_CHARS) throw new RangeError("StorageMap '" + name + "': key is too long (" + k.length + ' characters; the limit is ' + MAX_KEY_CHARS + ')');
-			return k.indexOf('\u0000') >= 0 ? 'j' + encodeJson(k, 'a key') : 's' + k;
+			return sIndexOf.call(k, '\u0000') >= 0 ? 'j' + encodeJson(k, 'a key') : 's' + k;
 		case 'bigint': return 'n' + k;
 		case 'number': return 'd' + k;
 	}

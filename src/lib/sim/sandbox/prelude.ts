@@ -17,6 +17,7 @@
 import { CODEC } from './prelude-codec.ts';
 import { HARDEN } from './harden.ts';
 import { NATIVE_GAS } from './native-gas.ts';
+import { MAX_MESSAGE_CHARS } from '../text.ts';
 
 export const PRELUDE_FILE = '<chainlab>';
 
@@ -27,14 +28,16 @@ const hSend = H.send, hBalance = H.balance, hHash = H.hash, hCrypto = H.crypto;
 const O = Object, freeze = O.freeze, getProto = O.getPrototypeOf, getDesc = O.getOwnPropertyDescriptor;
 const defineProp = O.defineProperty, ownKeys = Reflect.ownKeys, isArray = Array.isArray;
 const stringify = JSON.stringify, parse = JSON.parse;
+// the prelude's own string work calls the native methods directly, not their metered wrappers (native-gas.ts)
+const sIndexOf = String.prototype.indexOf, sSlice = String.prototype.slice, sSplit = String.prototype.split;
 const BigIntFn = BigInt, StringFn = String, NumberFn = Number, isFiniteNumber = Number.isFinite;
 const ObjectProto = O.prototype, PromiseIntrinsic = Promise, ProxyFn = Proxy;
 const AsyncFunctionProto = getProto(async function () {});
 const AsyncGeneratorFunctionProto = getProto(async function* () {});
-const MAX_VALUES = 10000, MAX_CHARS = 100000, MAX_KEY_CHARS = 1000;
+const MAX_VALUES = 10000, MAX_CHARS = 100000, MAX_KEY_CHARS = 1000, MAX_MESSAGE_CHARS = ${MAX_MESSAGE_CHARS};
 const ADDRESS = /^0x[0-9a-fA-F]{40}$/;
 
-let SELF = '', FILE = '', NAME = '', Cls = null, instance = null, privates = new Set();
+let SELF = '', FILE = '', NAME = '', Cls = null, instance = null, privates = new Set(), signatures = O.create(null);
 let frame = null;
 const methodCache = new Map();
 
@@ -51,9 +54,17 @@ function describe(v) {
 	return t === 'undefined' ? 'undefined' : 'a ' + t;
 }
 
+// twin of text.ts cutText: a revert reason or error message over MAX_MESSAGE_CHARS is cut, with a marker
+function cutText(t) {
+	if (t.length <= MAX_MESSAGE_CHARS) return t;
+	let d = StringFn(t.length - MAX_MESSAGE_CHARS), g = '';
+	for (let i = 0; i < d.length; i++) { if (i > 0 && (d.length - i) % 3 === 0) g += ','; g += d[i]; }
+	return sSlice.call(t, 0, MAX_MESSAGE_CHARS) + '\u2026 [cut ' + g + ' characters]';
+}
+
 function show(v) {
 	switch (typeof v) {
-		case 'string': return stringify(v.length > 80 ? v.slice(0, 80) + '...' : v);
+		case 'string': return stringify(v.length > 80 ? sSlice.call(v, 0, 80) + '...' : v);
 		case 'bigint': return v + 'n';
 		case 'number': case 'boolean': case 'undefined': return StringFn(v);
 		case 'symbol': return 'a symbol';
@@ -62,7 +73,7 @@ function show(v) {
 	if (v === null) return 'null';
 	try {
 		const t = stringify(v, function (k, x) { return typeof x === 'bigint' ? x + 'n' : x; });
-		if (typeof t === 'string') return t.length > 80 ? t.slice(0, 80) + '...' : t;
+		if (typeof t === 'string') return t.length > 80 ? sSlice.call(t, 0, 80) + '...' : t;
 	} catch (e) {}
 	return describe(v);
 }
@@ -83,14 +94,14 @@ function amountOf(v, what) {
 	return v;
 }
 function storageName(name, what) {
-	if (typeof name !== 'string' || name === '' || name.length > 100 || name.indexOf('\u0000') >= 0 || name.indexOf('\u0001') >= 0)
+	if (typeof name !== 'string' || name === '' || name.length > 100 || sIndexOf.call(name, '\u0000') >= 0 || sIndexOf.call(name, '\u0001') >= 0)
 		throw new TypeError(what + ': the name must be a non-empty string (up to 100 characters, no control characters), got ' + show(name));
 	return name;
 }
 function lineOf(stack) {
 	if (typeof stack !== 'string') return undefined;
 	const marker = '(' + FILE + ':';
-	const at = stack.indexOf(marker);
+	const at = sIndexOf.call(stack, marker);
 	if (at < 0) return undefined;
 	let i = at + marker.length, n = 0, c;
 	while ((c = stack.charCodeAt(i)) >= 48 && c <= 57) { n = n * 10 + (c - 48); i++; }
@@ -111,7 +122,7 @@ class CallError extends Error {
 	}
 }
 function throwFailure(r) {
-	const e = parse(r.slice(1));
+	const e = parse(sSlice.call(r, 1));
 	// a failure without a source line (from the host, or the built-in token) is located at the call site
 	if (e.line === undefined) { e.line = lineOf(new Error().stack); e.address = SELF; }
 	throw new CallError(TOKEN, e.kind, e.message, e.line, e.address);
@@ -120,7 +131,7 @@ function failureOf(e) {
 	if (e instanceof CallError) return { kind: e.kind, message: e.reason, line: e.line, address: e.address };
 	if (e instanceof Error) {
 		const name = StringFn(e.name), message = StringFn(e.message);
-		let kind = 'runtime', text = name + ': ' + message;
+		let kind = 'runtime', text = cutText(name + ': ' + message);
 		if (message === 'stack overflow') { kind = 'call-depth'; text = 'stack overflow: the recursion is too deep'; }
 		else if (message === 'out of memory') { kind = 'memory'; text = 'out of memory: the contract tried to hold more than the sandbox allows'; }
 		return { kind: kind, message: text, line: lineOf(e.stack), address: SELF };
@@ -131,7 +142,7 @@ function failureOf(e) {
 // ---- the contract API ----
 function revert(reason) {
 	const f = current('revert()');
-	const message = reason === undefined ? 'reverted' : typeof reason === 'string' ? reason : show(reason);
+	const message = reason === undefined ? 'reverted' : typeof reason === 'string' ? cutText(reason) : show(reason);
 	const e = new Error(message);
 	defineProp(e, 'name', { value: 'Revert', writable: true, configurable: true });
 	if (f.failure === null) f.failure = { kind: 'revert', message: message, line: lineOf(e.stack), address: SELF };
@@ -157,7 +168,7 @@ function transfer(to, amount) {
 	if (r !== undefined) throwFailure(r);
 }
 function keccak256(data) {
-	if (typeof data === 'string') return hHash(data.indexOf('\u0000') >= 0 ? 'j' + stringify(data) : 't' + data);
+	if (typeof data === 'string') return hHash(sIndexOf.call(data, '\u0000') >= 0 ? 'j' + stringify(data) : 't' + data);
 	if (data instanceof Uint8Array) {
 		let hex = '0x';
 		for (let i = 0; i < data.length; i++) { const b = data[i]; hex += (b < 16 ? '0' : '') + b.toString(16); }
@@ -166,7 +177,7 @@ function keccak256(data) {
 	throw new TypeError('keccak256(data): data must be a string or a Uint8Array, got ' + describe(data));
 }
 function hashText(data, what) {
-	if (typeof data === 'string') return data.indexOf('\u0000') >= 0 ? 'j' + stringify(data) : 't' + data;
+	if (typeof data === 'string') return sIndexOf.call(data, '\u0000') >= 0 ? 'j' + stringify(data) : 't' + data;
 	if (data instanceof Uint8Array) {
 		let hex = '0x';
 		for (let i = 0; i < data.length; i++) { const b = data[i]; hex += (b < 16 ? '0' : '') + b.toString(16); }
@@ -175,7 +186,7 @@ function hashText(data, what) {
 	throw new TypeError(what + ': data must be a string or a Uint8Array, got ' + describe(data));
 }
 function cryptoAnswer(what, r) {
-	if (r.charCodeAt(0) === 33) throw new RangeError(what + ': ' + r.slice(1));
+	if (r.charCodeAt(0) === 33) throw new RangeError(what + ': ' + sSlice.call(r, 1));
 	return r;
 }
 function bigArg(v, what) {
@@ -361,7 +372,11 @@ function methodFor(name) {
 }
 
 function install(moduleFn, self, file, privateJson) {
-	SELF = self; FILE = file; NAME = file.replace(/\.[jt]s$/, ''); privates = new Set(parse(privateJson));
+	// privateJson: { p: private method names, s: signatures by method name (signatures.ts) }
+	SELF = self; FILE = file; NAME = file.replace(/\.[jt]s$/, '');
+	const meta = parse(privateJson);
+	privates = new Set(meta.p);
+	signatures = O.assign(O.create(null), meta.s);
 	try {
 		const exports = {}, module = { exports: exports };
 		moduleFn(exports, requireModule, module);
@@ -390,14 +405,25 @@ function install(moduleFn, self, file, privateJson) {
 	}
 }
 
+// "borrow(amount) expects 1 argument, got 0": argument counts checked against the TypeScript parameter lists
+function checkArity(name, got) {
+	const sig = signatures[name];
+	if (sig === undefined || (got >= sig.min && (sig.max < 0 || got <= sig.max))) return;
+	const plural = function (n) { return n === 1 ? '1 argument' : n + ' arguments'; };
+	const want = sig.max < 0 ? 'at least ' + plural(sig.min) : sig.min === sig.max ? plural(sig.min) : sig.min + ' to ' + plural(sig.max);
+	const who = name === 'constructor' ? 'the constructor of ' + NAME + '(' : name + '(';
+	throw new TypeError(who + sig.params.join(', ') + ') expects ' + want + ', got ' + got);
+}
+
 function dispatch(packed) {
-	const p = packed.split('\u0001');
+	const p = sSplit.call(packed, '\u0001');
 	const mode = p[0], name = mode === 'r' ? 'receive' : p[1];
 	const prev = frame;
 	const f = { sender: p[2], value: BigIntFn(p[3]), number: NumberFn(p[4]), timestamp: NumberFn(p[5]), chainId: NumberFn(p[6]), failure: null };
 	frame = f;
 	try {
 		const args = decodeArgs(p, 7);
+		checkArity(mode === 'k' ? 'constructor' : name, args.length);
 		if (mode === 'k') {
 			const raw = new Cls(...args);
 			if (f.failure !== null) return 'E' + stringify(f.failure);

@@ -40,10 +40,11 @@ const PAGE = 65_536;
  * release build, that is 1,048,576 bits). BigInt arithmetic is native work the interrupt counter
  * does not see, and schoolbook multiplication of two 500,000-bit numbers takes about a second, so
  * the sandbox runs the release build with this one constant lowered: a BigInt holds at most
- * 65 limbs in two's complement, which is every value of up to 2,079 bits (sign included). An
- * operation whose result would be larger throws RangeError "BigInt is too large to allocate".
+ * 40 limbs in two's complement, which is every value of up to 1,279 bits (sign included). A
+ * product needs as many limbs as its two operands together, so two 512-bit numbers (17 limbs each)
+ * multiply, two 640-bit ones do not. An operation whose result would be larger throws RangeError "BigInt is too large to allocate".
  */
-export const BIGINT_MAX_LIMBS = 65;
+export const BIGINT_MAX_LIMBS = 40;
 /** Largest bit length of a BigInt's magnitude the sandbox accepts (one limb bit is the sign). */
 export const BIGINT_MAX_BITS = BIGINT_MAX_LIMBS * 32 - 1;
 
@@ -96,6 +97,30 @@ async function wasmBytes(isNode: boolean): Promise<Uint8Array> {
 	return new Uint8Array(await (await fetch(wasmLocation)).arrayBuffer());
 }
 
+let growthFailures = 0;
+
+/**
+ * Counts failed growths of the WebAssembly heap (Emscripten's emscripten_resize_heap, import `k`
+ * of the glue, recognised by its call to memory.grow). When the heap is at HEAP_MAX_BYTES,
+ * malloc returns NULL and QuickJS may fail to allocate even its "out of memory" error, throwing
+ * a bare null instead; the sandbox uses this count to tell that apart from `throw null`.
+ */
+function watchHeapGrowth(imports: WebAssembly.Imports): void {
+	const env = imports.a as Record<string, unknown> | undefined;
+	const resize = env?.k;
+	if (typeof resize !== 'function' || !String(resize).includes('.grow(')) return;
+	env!.k = (bytes: number) => {
+		const grown = (resize as (bytes: number) => unknown)(bytes);
+		if (!grown) growthFailures++;
+		return grown;
+	};
+}
+
+/** How many times the WebAssembly heap could not grow (it was at HEAP_MAX_BYTES). */
+export function heapGrowthFailures(): number {
+	return growthFailures;
+}
+
 /** The Emscripten stack pointer of the module, when its exports could be identified. */
 export type StackPointer = { get(): number; set(pointer: number): void };
 let stackExports: WebAssembly.Exports | null = null;
@@ -114,6 +139,7 @@ async function load(): Promise<QuickJSWASMModule> {
 			imports: WebAssembly.Imports,
 			done: (instance: WebAssembly.Instance, module: WebAssembly.Module) => void
 		) {
+			watchHeapGrowth(imports);
 			void WebAssembly.instantiate(compiled, imports).then((instance) => {
 				stackExports = instance.exports;
 				done(instance, compiled);

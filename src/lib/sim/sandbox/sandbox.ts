@@ -13,7 +13,7 @@
  */
 import type { QuickJSContext, QuickJSHandle, QuickJSRuntime } from 'quickjs-emscripten-core';
 import { GAS } from '../gas.ts';
-import { isHostStackOverflow, lineAfter } from '../text.ts';
+import { cutText, isHostStackOverflow, lineAfter } from '../text.ts';
 import { GasMeter } from '../meter.ts';
 import type { ErrorKind } from '../types.ts';
 import { attachLean, callOne, free, newString, pointerOf, readString, wrapHandle } from './ffi.ts';
@@ -21,7 +21,7 @@ import { hostObject } from './host.ts';
 import { type HostBridge, Instance, type ModuleCode, type SandboxFailure } from './instance.ts';
 import { loopLine } from './loops.ts';
 import { PRELUDE, PRELUDE_FILE } from './prelude.ts';
-import { COUNTER_RESET, quickjs, stackPointer, wasmMemory } from './quickjs.ts';
+import { COUNTER_RESET, heapGrowthFailures, quickjs, stackPointer, wasmMemory } from './quickjs.ts';
 
 export { type HostBridge, Instance, type ModuleCode, type SandboxFailure } from './instance.ts';
 
@@ -72,6 +72,10 @@ export class Sandbox {
 	private outerStack = 0;
 	/** set when the host stack overflowed inside QuickJS since the outermost entry began */
 	private overflowed = false;
+	/** set by a host stack overflow until the next rebuild: the runtime cannot be freed */
+	private tornByOverflow = false;
+	/** heapGrowthFailures() when the outermost entry began */
+	private growthFailures = 0;
 	/** the stack size QuickJS enforces now (stackLimit, more inside nested calls) */
 	private stackSize: number;
 
@@ -109,6 +113,7 @@ export class Sandbox {
 		const before = this.stackSize;
 		if (this.depth++ === 0) {
 			this.overflowed = false;
+			this.growthFailures = heapGrowthFailures();
 			if (stackPointer !== null) this.outerStack = stackPointer.get();
 		} else if (stackPointer !== null) {
 			const size = this.stackLimit + Math.max(0, this.outerStack - stackPointer.get());
@@ -130,6 +135,8 @@ export class Sandbox {
 			this.stackSize = size;
 			this.runtime.setMaxStackSize(size);
 		}
+		// the heap could not grow: whatever QuickJS threw (maybe a bare null), this is a memory fault
+		if (this.depth === 1 && heapGrowthFailures() !== this.growthFailures) this.fault ??= 'memory';
 		if (--this.depth === 0 && this.overflowed) {
 			this.overflowed = false;
 			if (stackPointer !== null) stackPointer.set(this.outerStack);
@@ -206,7 +213,7 @@ export class Sandbox {
 			inst,
 			inst.install,
 			[moduleFn.handle],
-			[address, code.file, JSON.stringify(code.privates)],
+			[address, code.file, JSON.stringify({ p: code.privates, s: code.signatures ?? {} })],
 			true
 		);
 		moduleFn.handle.dispose();
@@ -370,7 +377,7 @@ export class Sandbox {
 		if (interrupted) return { ...this.outOfGas(), ...where };
 		if (message === 'stack overflow')
 			return { kind: 'call-depth', message: 'stack overflow: the recursion is too deep', ...where };
-		return { kind: 'runtime', message: `${name}: ${message}`, ...where };
+		return { kind: 'runtime', message: cutText(`${name}: ${message}`), ...where };
 	}
 
 	/**
@@ -382,6 +389,7 @@ export class Sandbox {
 		if (isHostStackOverflow(message)) {
 			this.fault = 'call-depth';
 			this.overflowed = true;
+			this.tornByOverflow = true;
 			return this.faultFailure();
 		}
 		this.fault = 'runtime';
@@ -424,6 +432,7 @@ export class Sandbox {
 			hostStackOverflow: () => {
 				this.fault = 'call-depth';
 				this.overflowed = true;
+				this.tornByOverflow = true;
 			},
 			loading: () => this.loading,
 			charge: (gas) => {
@@ -434,24 +443,31 @@ export class Sandbox {
 
 	/**
 	 * Replaces a faulted runtime with a fresh one. Every instance is dropped; the engine reloads
-	 * contracts from their stored records on their next call. The old runtime is freed; after a
-	 * host stack overflow the frames it skipped hold references, QuickJS's leak assertion aborts
-	 * the free, and what was not freed stays allocated (counted in `abandoned`).
+	 * contracts from their stored records on their next call. The old runtime is freed, except
+	 * after a host stack overflow: the frames it skipped hold references, QuickJS's leak assertion
+	 * would abort the free, so that runtime is abandoned (counted in `abandoned`).
 	 */
 	rebuild(): void {
 		const old = this.runtime;
 		const instances = this.instances;
+		const torn = this.tornByOverflow;
+		this.tornByOverflow = false;
 		this.instances = [];
 		this.cache = new WeakMap();
 		this.current = null;
 		this.fault = null;
 		this.rebuilds++;
 		this.runtime = this.newRuntime();
+		// after a host stack overflow the frames it skipped still hold references, and QuickJS's
+		// leak assertion would abort the free: that runtime is abandoned (its memory stays allocated)
+		if (torn) {
+			this.abandoned++;
+			return;
+		}
 		try {
 			for (const inst of instances) inst.dispose();
 			old.dispose();
 		} catch {
-			// a runtime that cannot be freed is abandoned (its memory stays allocated)
 			this.abandoned++;
 		}
 	}

@@ -7,6 +7,7 @@
  */
 import { transform } from 'sucrase';
 import { type LoopMap, scanLoops } from './loops.ts';
+import { methodSignatures, type Signature } from './signatures.ts';
 
 /** A problem found before the contract runs, located in the learner's source (1-based line). */
 export class CompileError extends Error {
@@ -27,6 +28,8 @@ export type Compiled = {
 	privates: string[];
 	/** blocks and loops, to name the loop that ran out of gas (loops.ts) */
 	loops: LoopMap;
+	/** parameter lists of the methods and the constructor, from the TypeScript (signatures.ts) */
+	signatures: Record<string, Signature>;
 };
 
 const HIDDEN_METHOD =
@@ -104,6 +107,7 @@ export function compileContract(source: string): Compiled {
 	return {
 		js: `(function (exports, require, module) {'use strict';${code}\n})`,
 		privates: hiddenMethods(source),
-		loops: scanLoops(code)
+		loops: scanLoops(code),
+		signatures: methodSignatures(source)
 	};
 }

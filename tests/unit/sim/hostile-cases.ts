@@ -1,0 +1,216 @@
+/**
+ * The second hostile suite's contract and cases, shared by tests/unit/sim/hostile-2.test.ts and
+ * the benchmark (bench/hostile.bench-run.ts, which reports the worst host milliseconds per
+ * 100,000 gas over these cases). Each case is one transaction that must fail with `kind`.
+ */
+import type { ErrorKind } from '#lib/sim/index.ts';
+
+export const HOSTILE_2 = `import { Contract, StorageValue, emit, revert, keccak256 } from 'chainlab';
+
+export default class Hostile2 extends Contract {
+	count = new StorageValue<bigint>('count', 0n);
+
+	sparse(which: string): unknown {
+		this.count.set(1n);
+		const a: unknown[] = [];
+		a.length = 2 ** 32 - 1;
+		if (which === 'indexOf') return a.indexOf(1);
+		if (which === 'lastIndexOf') return a.lastIndexOf(1);
+		if (which === 'includes') return a.includes(1);
+		if (which === 'join') return a.join(',').length;
+		if (which === 'fill') return a.fill(0).length;
+		if (which === 'copyWithin') return a.copyWithin(0, 1).length;
+		if (which === 'sort') return a.sort().length;
+		if (which === 'forEach') { a.forEach(() => 0); return 0; }
+		if (which === 'from') return Array.from({ length: 2 ** 32 - 1 }).length;
+		return 0;
+	}
+	sparseLoop(): number {
+		this.count.set(2n);
+		const a: unknown[] = [];
+		a.length = 200000;
+		let n = 0;
+		for (;;) n += a.indexOf(1);
+	}
+	stringScan(): number {
+		this.count.set(3n);
+		const s = 'ab'.repeat(500000);
+		let n = 0;
+		for (;;) n += s.indexOf('c');
+	}
+	bigShift(): bigint { this.count.set(4n); return 1n << 500000n; }
+	bigMul(): bigint {
+		this.count.set(5n);
+		const x = (1n << 500n) - 12345n;
+		let y = 0n;
+		for (;;) y = x * x;
+	}
+	bigText(): number {
+		this.count.set(6n);
+		const x = (1n << 1270n) - 1n;
+		let n = 0;
+		for (;;) n += String(x).length;
+	}
+	jsonDeep(): unknown { this.count.set(7n); return JSON.parse('['.repeat(10000) + ']'.repeat(10000)); }
+	deepReturn(): unknown {
+		this.count.set(8n);
+		let a: unknown[] = [];
+		for (let i = 0; i < 5000; i++) a = [a];
+		return a;
+	}
+	stringifyDeep(): number {
+		let a: unknown[] = [];
+		for (let i = 0; i < 10000; i++) a = [a];
+		return JSON.stringify(a).length;
+	}
+	hugeRevert() { this.count.set(9n); revert('x'.repeat(5_000_000)); }
+	hugeError() { this.count.set(10n); throw new Error('y'.repeat(5_000_000)); }
+	hugeEvent() { emit('Big', { data: 'z'.repeat(200_000) }); }
+	hashLoop(): string {
+		const s = 'h'.repeat(4_000_000);
+		let h = '';
+		for (;;) h = keccak256(s);
+	}
+	growForever() {
+		const keep: number[][] = [];
+		while (true) keep.push(new Array(1000).fill(1));
+	}
+	recurse(n: number): number { return this.recurse(n + 1) + 1; }
+	borrow(amount: bigint): bigint { return amount * 2n; }
+	settle(amount: bigint, note?: string): string { return String(amount) + (note ?? ''); }
+	protoEvent() { emit('Odd', { ['__proto__']: 5n, plain: 1n }); emit('Nul', { __proto__: null, plain: 2n } as any); }
+	ok(): string { return 'fine'; }
+}
+`;
+
+/** One hostile transaction: what it calls and how it must fail. */
+export type HostileCase = {
+	name: string;
+	method: string;
+	args: unknown[];
+	kind: ErrorKind;
+	message: RegExp;
+	gasLimit: number;
+};
+
+const GAS = 5_000_000;
+
+/** The cases, one per class of the sandbox-hardening issue. */
+export const HOSTILE_CASES: HostileCase[] = [
+	// first, so it meets a fresh WebAssembly heap: it fails when the 512 MiB heap is full, that is
+	// after about 32,000 arrays of 1,000 numbers (16 KB each)
+	{
+		name: 'memory bomb',
+		method: 'growForever',
+		args: [],
+		kind: 'memory',
+		message: /out of memory/,
+		gasLimit: 30_000_000
+	},
+	...[
+		'indexOf',
+		'lastIndexOf',
+		'includes',
+		'join',
+		'fill',
+		'copyWithin',
+		'sort',
+		'forEach',
+		'from'
+	].map((which): HostileCase => ({
+		name: `sparse ${which}`,
+		method: 'sparse',
+		args: [which],
+		kind: 'out-of-gas',
+		message: /out of gas/,
+		gasLimit: GAS
+	})),
+	{
+		name: 'indexOf in a loop',
+		method: 'sparseLoop',
+		args: [],
+		kind: 'out-of-gas',
+		message: /out of gas/,
+		gasLimit: GAS
+	},
+	{
+		name: 'string scan in a loop',
+		method: 'stringScan',
+		args: [],
+		kind: 'out-of-gas',
+		message: /out of gas/,
+		gasLimit: GAS
+	},
+	{
+		name: 'a 500,000-bit BigInt',
+		method: 'bigShift',
+		args: [],
+		kind: 'runtime',
+		message: /BigInt is too large to allocate/,
+		gasLimit: GAS
+	},
+	{
+		name: 'BigInt products in a loop',
+		method: 'bigMul',
+		args: [],
+		kind: 'out-of-gas',
+		message: /out of gas/,
+		gasLimit: GAS
+	},
+	{
+		name: 'BigInt to text in a loop',
+		method: 'bigText',
+		args: [],
+		kind: 'out-of-gas',
+		message: /out of gas/,
+		gasLimit: GAS
+	},
+	{
+		name: 'JSON.parse 10,000 deep',
+		method: 'jsonDeep',
+		args: [],
+		kind: 'call-depth',
+		message: /stack overflow/,
+		gasLimit: GAS
+	},
+	{
+		name: 'returning a 5,000-deep array',
+		method: 'deepReturn',
+		args: [],
+		kind: 'runtime',
+		message: /nested more than 64 levels deep/,
+		gasLimit: GAS
+	},
+	{
+		name: 'JSON.stringify 10,000 deep',
+		method: 'stringifyDeep',
+		args: [],
+		kind: 'runtime',
+		message: /JSON.stringify\(value\): value is nested more than 64 levels deep/,
+		gasLimit: GAS
+	},
+	{
+		name: 'keccak256 of 4 MB in a loop',
+		method: 'hashLoop',
+		args: [],
+		kind: 'out-of-gas',
+		message: /out of gas/,
+		gasLimit: GAS
+	},
+	{
+		name: 'a 5 MB revert reason',
+		method: 'hugeRevert',
+		args: [],
+		kind: 'revert',
+		message: /\[cut 4,999,000 characters\]$/,
+		gasLimit: GAS
+	},
+	{
+		name: 'a 5 MB error message',
+		method: 'hugeError',
+		args: [],
+		kind: 'runtime',
+		message: /^Error: y+… \[cut 4,999,007 characters\]$/,
+		gasLimit: GAS
+	}
+];
