@@ -2,7 +2,7 @@
  * Engine receipt -> ReceiptView (protocol.ts): plain strings for the console, names for known
  * addresses, the failing line blamed on the lesson file the contract came from.
  */
-import type { LogView, ReceiptView } from '#lib/worker/protocol.ts';
+import type { LogView, ReceiptView } from '#lib/model/receipt.ts';
 import type { Receipt } from './engine.ts';
 import { toSourceError } from './errors.ts';
 import { formatValue, type NameBook } from './format.ts';
