@@ -7,7 +7,7 @@ import {
 	type ScenarioContext
 } from '#lib/scenario/index.ts';
 import { healthFactor as referenceHealthFactor } from '#lib/protocols/aave-v3.ts';
-import type { PricePoint, HealthBuckets } from '#lib/worker/protocol.ts';
+import type { PricePoint, HealthBuckets } from '#lib/model/overview.ts';
 import {
 	borrow,
 	deposit,

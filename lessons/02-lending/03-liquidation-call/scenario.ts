@@ -14,7 +14,7 @@ import {
 	type LiquidationResult
 } from '#lib/protocols/aave-v3.ts';
 import { formatUnits } from '#lib/protocols/wad.ts';
-import type { LiquidationRecord, PricePoint } from '#lib/worker/protocol.ts';
+import type { LiquidationRecord, PricePoint } from '#lib/model/overview.ts';
 import {
 	approvePool,
 	borrow,

@@ -20,7 +20,7 @@ import { SYNTHETIC_LABEL, syntheticHourlyPath } from '#lib/data/synthetic-path.t
 import { missedHours } from '#lib/data/congestion.ts';
 import { MAX_UINT256, WETH_PARAMS, percentMul, wadDiv } from '#lib/protocols/aave-v3.ts';
 import { bucketHealth } from '#lib/scenario/index.ts';
-import type { HealthBuckets } from '#lib/worker/protocol.ts';
+import type { HealthBuckets } from '#lib/model/overview.ts';
 
 /** 1.0 as a WAD, and one whole token (WETH and DAI both have 18 decimals). */
 export const WAD = 10n ** 18n;

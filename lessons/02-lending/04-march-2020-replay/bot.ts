@@ -14,7 +14,7 @@
 import { MAX_UINT256 } from '#lib/protocols/aave-v3.ts';
 import { formatUnits } from '#lib/protocols/wad.ts';
 import type { ScenarioContext } from '#lib/scenario/index.ts';
-import type { LiquidationRecord } from '#lib/worker/protocol.ts';
+import type { LiquidationRecord } from '#lib/model/overview.ts';
 import { whyFailed, type Market } from '../market.ts';
 import { Book, DAI_PRICE, WAD, grouped, healthFactorOf, type Hour } from './book.ts';
 import { Tally } from './reference.ts';

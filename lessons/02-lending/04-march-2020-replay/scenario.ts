@@ -5,7 +5,7 @@
 import { CONGESTION_LABEL, MARCH_2020_CONGESTION as CONGESTED } from '#lib/data/congestion.ts';
 import { ETH_USD_MARCH_2020, SOURCE } from '#lib/data/eth-usd-march-2020.ts';
 import { defineScenario, pricePoint, type ScenarioContext } from '#lib/scenario/index.ts';
-import type { HealthBuckets, PricePoint } from '#lib/worker/protocol.ts';
+import type { HealthBuckets, PricePoint } from '#lib/model/overview.ts';
 import {
 	approvePool,
 	give,

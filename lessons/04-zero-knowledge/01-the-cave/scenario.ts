@@ -4,7 +4,7 @@
 import { createPrng } from '#lib/data/prng.ts';
 import { keccak256 } from '#lib/sim/index.ts';
 import { defineScenario, ensure, type ScenarioContext } from '#lib/scenario/index.ts';
-import type { ProofRound, SurvivalPoint } from '#lib/worker/protocol.ts';
+import type { ProofRound, SurvivalPoint } from '#lib/model/proof.ts';
 import { HiddenCave, SIDES, bluffer, knower, type ProverPlan } from './cave.ts';
 
 const CAVE = 'contracts/Cave.ts';

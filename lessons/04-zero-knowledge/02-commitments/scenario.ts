@@ -2,7 +2,7 @@
 // recovers Bob's; both reveal honestly; Carol tries to open hers to another bid.
 import { ZERO_SALT, commit, randomSalt } from '#lib/protocols/commitment.ts';
 import { defineScenario, ensure, type ScenarioContext } from '#lib/scenario/index.ts';
-import type { ProofRound } from '#lib/worker/protocol.ts';
+import type { ProofRound } from '#lib/model/proof.ts';
 
 const CR = 'contracts/CommitReveal.ts';
 const BREAKER = 'contracts/Breaker.ts';

@@ -10,7 +10,7 @@ import {
 	type Graph
 } from '#lib/protocols/graph-coloring.ts';
 import { defineScenario, ensure, type ScenarioContext } from '#lib/scenario/index.ts';
-import type { ProofGraph, ProofRound, SurvivalPoint } from '#lib/worker/protocol.ts';
+import type { ProofGraph, ProofRound, SurvivalPoint } from '#lib/model/proof.ts';
 
 const VERIFIER = 'contracts/GraphVerifier.ts';
 const CHEATER = 'contracts/Cheater.ts';

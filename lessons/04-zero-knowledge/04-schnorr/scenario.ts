@@ -13,7 +13,7 @@ import {
 	type Transcript
 } from '#lib/protocols/schnorr.ts';
 import { defineScenario, ensure, type ScenarioContext } from '#lib/scenario/index.ts';
-import type { DistributionSet, ProofRound } from '#lib/worker/protocol.ts';
+import type { DistributionSet, ProofRound } from '#lib/model/proof.ts';
 
 const VERIFIER = 'contracts/SchnorrVerifier.ts';
 const EXTRACTOR = 'contracts/Extractor.ts';

@@ -15,7 +15,7 @@ import {
 	verifyBip340
 } from '#lib/protocols/schnorr.ts';
 import { defineScenario, ensure, type ScenarioContext } from '#lib/scenario/index.ts';
-import type { ProofRound } from '#lib/worker/protocol.ts';
+import type { ProofRound } from '#lib/model/proof.ts';
 
 const VERIFIER = 'contracts/SignatureVerifier.ts';
 const FORGER = 'contracts/Forger.ts';

@@ -4,6 +4,7 @@
  */
 import * as v from 'valibot';
 import { parse as parseYaml } from 'yaml';
+import { VIEW_IDS, isViewId } from '#lib/model/views.ts';
 
 /** A lesson content error, located in its file (`lessons/01-foundations/index.md`). */
 export class LessonFormatError extends Error {
@@ -99,7 +100,17 @@ export const LessonFrontmatter = v.object({
 	),
 	sources: v.array(text('each source'), expected('sources', 'a list (use [] when there are none)')),
 	views: v.pipe(
-		v.array(text('each view id'), expected('views', 'a list of view ids')),
+		v.array(
+			v.pipe(
+				text('each view id'),
+				v.check(
+					(id: string) => isViewId(id),
+					(issue) =>
+						`unknown view id "${String(issue.input)}" (known views: ${VIEW_IDS.join(', ')})`
+				)
+			),
+			expected('views', 'a list of view ids')
+		),
 		v.minLength(1, 'views must name at least one view')
 	),
 	predictions: v.optional(

@@ -3,7 +3,7 @@
  * client-safe: the lesson page imports it; the catalog (server only) does not need it.
  */
 import type { Prediction } from './types.ts';
-import type { SummaryRow } from '#lib/worker/protocol.ts';
+import type { SummaryRow } from '#lib/model/overview.ts';
 
 /** How a guess compares with the answer. */
 export type Verdict =

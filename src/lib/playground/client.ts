@@ -10,7 +10,7 @@ import {
 	SimTimeoutError,
 	handshake
 } from '#lib/worker/client.ts';
-import type { Frame } from '#lib/worker/protocol.ts';
+import type { Frame } from '#lib/model/frame.ts';
 import type {
 	PlaygroundApi,
 	PlaygroundRequest,

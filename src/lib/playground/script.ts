@@ -10,7 +10,7 @@ import { ScenarioError, toSourceError } from '#lib/scenario/errors.ts';
 import { relayer } from '#lib/scenario/relayer.ts';
 import { runScenario, type ScenarioRun } from '#lib/scenario/runner.ts';
 import type { Asset, ScenarioDefinition } from '#lib/scenario/types.ts';
-import type { PricePoint } from '#lib/worker/protocol.ts';
+import type { PricePoint } from '#lib/model/overview.ts';
 import type { PlaygroundTemplate } from './templates.ts';
 import type { Action, ActionError, ArgInput, ContractInfo, PlaygroundRequest } from './types.ts';
 import { InputError, parseAmount, readArg } from './values.ts';

@@ -5,7 +5,7 @@
 import { toSourceError } from '#lib/scenario/errors.ts';
 import { formatValue } from '#lib/scenario/format.ts';
 import type { ScenarioRun } from '#lib/scenario/runner.ts';
-import type { Frame } from '#lib/worker/protocol.ts';
+import type { Frame } from '#lib/model/frame.ts';
 import { Registry, resolveName, runScript, type ScriptResult } from './script.ts';
 import type {
 	PlaygroundApi,

@@ -3,7 +3,9 @@
  * learner takes (deploy, send, mine), and what the playground worker reports back. Plain,
  * structured-clone-safe data: amounts travel as the text the learner typed.
  */
-import type { Frame, RunOverview, SourceError } from '#lib/worker/protocol.ts';
+import type { SourceError } from '#lib/model/errors.ts';
+import type { Frame } from '#lib/model/frame.ts';
+import type { RunOverview } from '#lib/model/overview.ts';
 import type { TemplateId } from './workspaces.ts';
 
 /** How an argument's text is read: from a method's TypeScript parameter type. */

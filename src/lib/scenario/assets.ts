@@ -3,7 +3,7 @@
  * built-in token, or a learner contract's `StorageMap<address, bigint>` through the indexer (so
  * a broken `balanceOf` cannot hide the real numbers).
  */
-import type { BalanceRow } from '#lib/worker/protocol.ts';
+import type { BalanceRow } from '#lib/model/frame.ts';
 import type { Asset } from './types.ts';
 import type { Chain } from './engine.ts';
 import { formatUnits } from './format.ts';

@@ -3,7 +3,7 @@
  * state (restored before every check, so one check's probing never leaks into the next) and may
  * open fresh worlds with the learner's sources to probe their contracts on new inputs.
  */
-import type { CheckResult } from '#lib/worker/protocol.ts';
+import type { CheckResult } from '#lib/model/run.ts';
 import type {
 	CheckContext,
 	CheckOutcome,

@@ -3,7 +3,8 @@
  * It wraps one engine World: deploys lesson files by path, sends transactions and records their
  * receipts for the current step, keeps names for display, runs bots and reads tracked balances.
  */
-import type { BalanceRow, RunOverview, SummaryRow } from '#lib/worker/protocol.ts';
+import type { BalanceRow } from '#lib/model/frame.ts';
+import type { RunOverview, SummaryRow } from '#lib/model/overview.ts';
 import type { Asset, Bot, TxRecord } from './types.ts';
 import {
 	chainHead,

@@ -9,7 +9,7 @@ import {
 	type Receipt,
 	type World
 } from '#lib/sim/index.ts';
-import type { ChainHead } from '#lib/worker/protocol.ts';
+import type { ChainHead } from '#lib/model/frame.ts';
 
 export type { Chain, ChainConfig, Receipt, World };
 export { Random } from '#lib/sim/random.ts';

@@ -1,19 +1,8 @@
 /**
  * Turning failures into SourceError: the learner-facing shape `{ kind, message, file?, line? }`
- * of src/lib/worker/protocol.ts.
+ * of src/lib/model/errors.ts.
  */
-import type { ErrorKind, SourceError } from '#lib/worker/protocol.ts';
-
-const KINDS: ErrorKind[] = [
-	'revert',
-	'out-of-gas',
-	'runtime',
-	'call-depth',
-	'memory',
-	'invalid-tx',
-	'syntax',
-	'cancelled'
-];
+import { isErrorKind, type SourceError } from '#lib/model/errors.ts';
 
 /** A failure that ends a run (a contract that does not deploy, a scenario that breaks). */
 export class ScenarioError extends Error {
@@ -36,7 +25,7 @@ export class ScenarioError extends Error {
 export function toSourceError(error: unknown, file?: string): SourceError {
 	if (error instanceof ScenarioError) return error.source;
 	const e = (typeof error === 'object' && error !== null ? error : {}) as Record<string, unknown>;
-	const kind = KINDS.includes(e.kind as ErrorKind) ? (e.kind as ErrorKind) : 'runtime';
+	const kind = isErrorKind(e.kind) ? e.kind : 'runtime';
 	const message =
 		typeof e.reason === 'string' && kind === 'revert'
 			? e.reason

@@ -2,7 +2,7 @@
  * Helpers for the run overview: health-factor buckets for the distribution view and price
  * points for the price view. Pure functions over plain numbers.
  */
-import type { HealthBuckets, PricePoint } from '#lib/worker/protocol.ts';
+import type { HealthBuckets, PricePoint } from '#lib/model/overview.ts';
 
 /** Default bucket lower edges for health factors (HF 1.0 is the liquidation line). */
 export const HEALTH_EDGES = [0, 0.5, 0.8, 0.9, 0.95, 1, 1.05, 1.1, 1.25, 1.5, 2, 3];

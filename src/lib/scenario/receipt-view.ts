@@ -3,7 +3,7 @@
  * addresses, the failing line blamed on the lesson file the contract came from, and which values
  * are token amounts (so the page can show "6,000 DAI" beside the raw integer).
  */
-import type { AmountView, LogView, ReceiptView } from '#lib/worker/protocol.ts';
+import type { AmountView, LogView, ReceiptView } from '#lib/model/receipt.ts';
 import type { Receipt } from './engine.ts';
 import { toSourceError } from './errors.ts';
 import { formatUnits, formatValue, type NameBook } from './format.ts';

@@ -2,7 +2,8 @@
  * Running a whole lesson without a worker: sources completed with the lesson's fixed files,
  * scenario run, frames and checks. Used by Node tests and by the worker's Session.
  */
-import type { CheckResult, Frame, RunResult } from '#lib/worker/protocol.ts';
+import type { Frame } from '#lib/model/frame.ts';
+import type { CheckResult, RunResult } from '#lib/model/run.ts';
 import { resolveLessonTexts } from '#lib/lessons/files.ts';
 import { contractFiles } from '#lib/lessons/raw.ts';
 import { runChecks } from './checks.ts';

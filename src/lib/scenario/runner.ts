@@ -4,7 +4,9 @@
  * The returned ScenarioRun keeps the world, so the timeline can `goto` any step by restoring its
  * snapshot without re-executing.
  */
-import type { Frame, RunOverview, RunResult } from '#lib/worker/protocol.ts';
+import type { Frame } from '#lib/model/frame.ts';
+import type { RunOverview } from '#lib/model/overview.ts';
+import type { RunResult } from '#lib/model/run.ts';
 import type { RunOutcome, ScenarioDefinition, StepRecord, StepYield } from './types.ts';
 import { ScenarioContext } from './context.ts';
 import { chainHead, chainHeads, disposeWorld, newWorld } from './engine.ts';

@@ -4,7 +4,7 @@
  * the ones a deploy would give; types are Monaco's job.
  */
 import { CompileError, compileContract } from '#lib/sim/sandbox/transform.ts';
-import type { SourceError } from '#lib/worker/protocol.ts';
+import type { SourceError } from '#lib/model/errors.ts';
 
 /**
  * Compile errors of contract sources.

@@ -2,13 +2,10 @@
  * Public shapes of the scenario runtime: what a lesson's `scenario.ts` passes to
  * `defineScenario`, what its steps yield, and what its checks receive and return.
  */
-import type {
-	BalanceRow,
-	ChainHead,
-	ReceiptView,
-	RunOverview,
-	SourceError
-} from '#lib/worker/protocol.ts';
+import type { SourceError } from '#lib/model/errors.ts';
+import type { BalanceRow, ChainHead } from '#lib/model/frame.ts';
+import type { RunOverview } from '#lib/model/overview.ts';
+import type { ReceiptView } from '#lib/model/receipt.ts';
 import type { ScenarioContext } from './context.ts';
 import type { ChainConfig, Receipt } from './engine.ts';
 

@@ -2,12 +2,12 @@
  * Public types of the engine. Amounts are bigint wei (1 ETH = 10^18 wei); gas is a number;
  * addresses are 0x-prefixed, 40 lowercase hex digits; times are unix seconds.
  */
+import type { ErrorKind } from '#lib/model/errors.ts';
 import type { LoopMap } from './sandbox/loops.ts';
 import type { Signature } from './sandbox/signatures.ts';
 
-/** Why a transaction, call or deploy failed (see ARCHITECTURE.md, "The engine"). */
-export type ErrorKind =
-	'revert' | 'out-of-gas' | 'runtime' | 'call-depth' | 'memory' | 'invalid-tx' | 'syntax';
+/** Why a transaction, call or deploy failed: the app's one list, src/lib/model/errors.ts. */
+export type { ErrorKind };
 
 /** A failure, located in contract source when possible. */
 export type ExecError = {

@@ -3,7 +3,7 @@
  * one; before any Check, of the first check with hints that has not passed yet.
  */
 import type { HintSet } from '#lib/lessons/types.ts';
-import type { CheckResult } from '#lib/worker/protocol.ts';
+import type { CheckResult } from '#lib/model/run.ts';
 
 export type HintChoice =
 	{ checkId: string; layers: number } | { checkId?: undefined; notice: string };

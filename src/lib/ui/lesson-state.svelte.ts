@@ -11,16 +11,11 @@ import type { InputStore } from '#lib/storage/inputs.ts';
 import { isSeed } from '#lib/storage/inputs.ts';
 import type { ProgressStore } from '#lib/storage/progress.ts';
 import { emptyProgress } from '#lib/storage/progress.ts';
-import type {
-	CheckResult,
-	Frame,
-	LoadRequest,
-	LoadResult,
-	RunOverview,
-	RunProgress,
-	RunResult,
-	SourceError
-} from '#lib/worker/protocol.ts';
+import type { SourceError } from '#lib/model/errors.ts';
+import type { Frame } from '#lib/model/frame.ts';
+import type { RunOverview } from '#lib/model/overview.ts';
+import type { CheckResult, RunProgress, RunResult } from '#lib/model/run.ts';
+import type { LoadRequest, LoadResult } from '#lib/worker/protocol.ts';
 import type { RestartReason } from '#lib/worker/client.ts';
 import { isCancelled } from '#lib/worker/client.ts';
 import type { SharedState } from '#lib/share/index.ts';

@@ -4,7 +4,7 @@
  * Play advances about 8 steps a second and stops at the end; with reduced motion it still steps,
  * the views simply do not animate.
  */
-import type { Frame } from '#lib/worker/protocol.ts';
+import type { Frame } from '#lib/model/frame.ts';
 
 /** Steps per second while playing. */
 export const PLAY_RATE = 8;

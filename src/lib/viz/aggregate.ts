@@ -2,7 +2,8 @@
  * Pure data shaping for the views: finding the point at a step, grouping a price series by day,
  * sampling long series for tables, and splitting a liquidation into its parts.
  */
-import type { BalanceRow, LiquidationRecord, PricePoint } from '#lib/worker/protocol.ts';
+import type { BalanceRow } from '#lib/model/frame.ts';
+import type { LiquidationRecord, PricePoint } from '#lib/model/overview.ts';
 
 const DAY = 86_400;
 

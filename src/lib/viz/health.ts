@@ -3,7 +3,7 @@
  * readable log-scale domain and ticks. A health factor is a plain ratio here (1 = liquidatable
  * below it), as in Aave v3 `GenericLogic.calculateUserAccountData` divided by WAD.
  */
-import type { HealthBuckets } from '#lib/worker/protocol.ts';
+import type { HealthBuckets } from '#lib/model/overview.ts';
 import { formatHf } from './format.ts';
 
 /** One histogram bar: the bucket `[lo, hi)`, `hi` null for the open-ended last bucket. */

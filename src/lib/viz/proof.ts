@@ -1,9 +1,9 @@
 /**
  * Pure helpers of the zero-knowledge views: which rounds a step shows, the verifier's confidence
  * line, and the scales of the survival and distribution charts. Data shapes are ProofOverview's
- * (worker/protocol.ts).
+ * (model/proof.ts).
  */
-import type { DistributionSet, ProofRound, SurvivalPoint } from '#lib/worker/protocol.ts';
+import type { DistributionSet, ProofRound, SurvivalPoint } from '#lib/model/proof.ts';
 
 /** Rounds whose step is at or before `step` (the timeline's current frame), in order. */
 export function roundsUpTo(rounds: readonly ProofRound[], step: number): ProofRound[] {

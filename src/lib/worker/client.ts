@@ -5,16 +5,10 @@
  * the next call works. Only types cross from the worker side (see protocol.ts).
  */
 import * as Comlink from 'comlink';
-import type {
-	CheckResult,
-	Frame,
-	LoadRequest,
-	LoadResult,
-	ReceiptView,
-	RunProgress,
-	RunResult,
-	SessionApi
-} from './protocol.ts';
+import type { Frame } from '#lib/model/frame.ts';
+import type { ReceiptView } from '#lib/model/receipt.ts';
+import type { CheckResult, RunProgress, RunResult } from '#lib/model/run.ts';
+import type { LoadRequest, LoadResult, SessionApi } from './protocol.ts';
 
 /** Milliseconds each call may take. `run` is an inactivity limit: each progress report resets it. */
 export type SimTimeouts = { load: number; run: number; step: number; check: number };

@@ -4,16 +4,10 @@
  * returns is plain data. Cancellation is the client terminating the worker; a new worker gets a
  * fresh Session, so the client simply loads again.
  */
-import type {
-	CheckResult,
-	Frame,
-	LoadRequest,
-	LoadResult,
-	ReceiptView,
-	RunProgress,
-	RunResult,
-	SessionApi
-} from './protocol.ts';
+import type { Frame } from '#lib/model/frame.ts';
+import type { ReceiptView } from '#lib/model/receipt.ts';
+import type { CheckResult, RunProgress, RunResult } from '#lib/model/run.ts';
+import type { LoadRequest, LoadResult, SessionApi } from './protocol.ts';
 import type { ScenarioDefinition } from '#lib/scenario/types.ts';
 import { runChecks } from '#lib/scenario/checks.ts';
 import { loadScenario } from '#lib/scenario/registry.ts';

@@ -3,6 +3,7 @@ import { buildCatalog, CatalogError } from '#lib/lessons/loader.ts';
 import { resolveLessonTexts } from '#lib/lessons/files.ts';
 import { parseHints } from '#lib/lessons/hints.ts';
 import { renderMarkdown } from '#lib/lessons/markdown.ts';
+import { VIEW_IDS } from '#lib/model/views.ts';
 
 const lessonIndex = (extra = '') => `---
 title: Lesson
@@ -144,6 +145,23 @@ describe('buildCatalog', () => {
 		expect(problemsOf(raw)).toContain(
 			"lessons/01-t/01-a/index.md: contracts/Feed.ts is a shared read-only file of the track (lessons/01-t/contracts/Feed.ts); put a copy in this lesson's contracts/ to make it editable"
 		);
+	});
+
+	test('rejects an unknown view id, naming it and the known ones', () => {
+		const raw = fixture();
+		raw['/lessons/01-t/01-a/index.md'] = lessonIndex().replace(
+			'views: [receipts]',
+			'views: [receipts, recipts]'
+		);
+		expect(problemsOf(raw)).toContain(
+			'lessons/01-t/01-a/index.md: invalid frontmatter: views.1: unknown view id "recipts" (known views: price, health, liquidation, receipts, balances, proof-rounds, transcripts, survival, graph)'
+		);
+		// every id the registry knows passes
+		raw['/lessons/01-t/01-a/index.md'] = lessonIndex().replace(
+			'views: [receipts]',
+			`views: [${VIEW_IDS.join(', ')}]`
+		);
+		expect(buildCatalog(raw).lessons.get('01-t/01-a')?.views).toEqual([...VIEW_IDS]);
 	});
 });
 

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { Session, throttleProgress } from '#lib/worker/session.ts';
 import { lessonSources } from '#lib/scenario/run-lesson.ts';
-import type { RunProgress } from '#lib/worker/protocol.ts';
+import type { RunProgress } from '#lib/model/run.ts';
 import { assertPlain, lineOf } from './helpers.ts';
 
 const LESSON = '01-foundations/01-first-transaction';

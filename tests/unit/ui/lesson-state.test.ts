@@ -6,7 +6,9 @@ import { DraftStore } from '#lib/storage/drafts.ts';
 import { InputStore } from '#lib/storage/inputs.ts';
 import { ProgressStore } from '#lib/storage/progress.ts';
 import { DEFAULT_SEED, LessonState, type SimLike } from '#lib/ui/lesson-state.svelte.ts';
-import type { CheckResult, Frame, LoadRequest } from '#lib/worker/protocol.ts';
+import type { Frame } from '#lib/model/frame.ts';
+import type { CheckResult } from '#lib/model/run.ts';
+import type { LoadRequest } from '#lib/worker/protocol.ts';
 import { freshDb } from '../storage/helpers.ts';
 
 const LESSON = '02-lending/01-borrow-against-collateral';

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import type { LiquidationRecord, PricePoint } from '#lib/worker/protocol.ts';
+import type { LiquidationRecord, PricePoint } from '#lib/model/overview.ts';
 import {
 	balanceShares,
 	defaultLiquidation,

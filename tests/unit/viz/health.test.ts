@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import type { HealthBuckets } from '#lib/worker/protocol.ts';
+import type { HealthBuckets } from '#lib/model/overview.ts';
 import { firstZeroP10, hfBinPosition, hfDomain, hfTicks, histogramBins } from '#lib/viz/health.ts';
 
 const edges = [0, 0.5, 0.9, 1, 1.1, 1.5, 2];

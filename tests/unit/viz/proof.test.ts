@@ -12,7 +12,7 @@ import {
 	roundsUpTo,
 	totalVariation
 } from '#lib/viz/proof.ts';
-import type { ProofRound } from '#lib/worker/protocol.ts';
+import type { ProofRound } from '#lib/model/proof.ts';
 
 const round = (step: number, confidence?: number): ProofRound => ({
 	step,

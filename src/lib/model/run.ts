@@ -1,0 +1,25 @@
+/** The outcome of a Run and of Check: plain data the worker sends back to the page. */
+import type { SourceError } from './errors.ts';
+import type { Frame } from './frame.ts';
+import type { RunOverview } from './overview.ts';
+
+/** One check of a lesson after Check: passed or not, and why, in the learner's terms. */
+export type CheckResult = {
+	id: string;
+	title: string;
+	passed: boolean;
+	/** what was expected and what happened, in the learner's terms */
+	message: string;
+};
+
+/** How far a run is: steps done so far, of `total` when the scenario knows it. */
+export type RunProgress = { step: number; total: number | null };
+
+/** The outcome of a Run: the first and last frames and the overview, or the failure that ended it. */
+export type RunResult =
+	| { ok: true; steps: number; overview: RunOverview; first: Frame; last: Frame }
+	| {
+			ok: false;
+			error: SourceError;
+			/** frames produced before the failure, if any */ steps: number;
+	  };

@@ -1,0 +1,147 @@
+/**
+ * The view registry: one table from a view id (model/views.ts, the ids lessons name in their
+ * `views:` frontmatter) to the component that draws it, the run data it needs and its table
+ * alternative. ViewPanel renders from this table; the lesson validator checks ids against the
+ * same list, so a view is added in two places: its id in VIEW_IDS and its entry here.
+ */
+import type { Component } from 'svelte';
+import type { Frame } from '#lib/model/frame.ts';
+import type { LiquidationRecord, RunOverview } from '#lib/model/overview.ts';
+import type { ViewId } from '#lib/model/views.ts';
+import BalancesView from './BalancesView.svelte';
+import GraphView from './GraphView.svelte';
+import HealthView from './HealthView.svelte';
+import LiquidationPicker from './LiquidationPicker.svelte';
+import PriceView from './PriceView.svelte';
+import ProofRoundsView from './ProofRoundsView.svelte';
+import ReceiptsView from './ReceiptsView.svelte';
+import SurvivalView from './SurvivalView.svelte';
+import TranscriptsView from './TranscriptsView.svelte';
+
+/** What every view is fed from: the run, the current frame and the one piece of shared state. */
+export type ViewInput = {
+	/** the run's overview (after Run), else null */
+	overview: RunOverview | null;
+	/** the frame at the timeline's current step, else null */
+	frame: Frame | null;
+	/** the timeline's current step (0 before a run) */
+	step: number;
+	/** the run's liquidations, ascending by step (empty when none) */
+	liquidations: LiquidationRecord[];
+	/** the liquidation the price and liquidation views highlight: the learner's pick, else the default */
+	selected: LiquidationRecord | null;
+	/** the id the learner picked, or null when the views follow the timeline */
+	picked: string | null;
+	/** pick a liquidation by id, or null to follow the timeline again */
+	pick: (id: string | null) => void;
+};
+
+/**
+ * How a view offers its data as a table: `switch` is a Chart / Table switch on the figure
+ * (VizFigure's `table`), `own` a view that is a table already.
+ */
+export type TableAlternative = 'switch' | 'own';
+
+/** One row of the registry. */
+export type ViewEntry<P extends Record<string, unknown> = Record<string, unknown>> = {
+	/** the Svelte component that draws the view */
+	component: Component<P>;
+	/** where its data comes from, for readers of the table (`overview.prices`, `frame.receipts`) */
+	data: string;
+	/** the component's props from the input, or null when this run carries none of the view's data */
+	props: (input: ViewInput) => P | null;
+	/** shown instead of the view when `props` gives null */
+	missing: string;
+	/** how the view offers a table alternative */
+	table: TableAlternative;
+	/**
+	 * when the key changes, the view is mounted afresh (the graph view restarts its hand-played
+	 * rounds on a new run's graph); undefined keeps the view mounted
+	 */
+	key?: (input: ViewInput) => unknown;
+};
+
+/** Type one row against its component's props, then store it in the untyped table. */
+function view<P extends Record<string, unknown>>(entry: ViewEntry<P>): ViewEntry {
+	return entry as unknown as ViewEntry;
+}
+
+/** Every view, by id. A missing or extra id is a type error. */
+export const VIEWS: Record<ViewId, ViewEntry> = {
+	price: view({
+		component: PriceView,
+		data: 'overview.prices, overview.liquidations',
+		props: ({ overview, liquidations, step, selected, pick }) =>
+			overview?.prices
+				? {
+						series: overview.prices,
+						liquidations,
+						step,
+						selected: selected?.id,
+						onpick: (id: string) => pick(id)
+					}
+				: null,
+		missing: 'This run has no price data.',
+		table: 'switch'
+	}),
+	health: view({
+		component: HealthView,
+		data: 'overview.health',
+		props: ({ overview, step }) =>
+			overview?.health?.length ? { buckets: overview.health, step } : null,
+		missing: 'This run has no health-factor data.',
+		table: 'switch'
+	}),
+	liquidation: view({
+		component: LiquidationPicker,
+		data: 'overview.liquidations',
+		props: ({ liquidations, selected, picked, pick }) => ({ liquidations, selected, picked, pick }),
+		missing: '',
+		table: 'switch'
+	}),
+	receipts: view({
+		component: ReceiptsView,
+		data: 'frame.receipts',
+		props: ({ frame }) => ({ receipts: frame?.receipts ?? [] }),
+		missing: '',
+		table: 'own'
+	}),
+	balances: view({
+		component: BalancesView,
+		data: 'frame.balances',
+		props: ({ frame }) => ({ rows: frame?.balances ?? [] }),
+		missing: '',
+		table: 'own'
+	}),
+	'proof-rounds': view({
+		component: ProofRoundsView,
+		data: 'overview.proofs.rounds',
+		props: ({ overview, step }) => ({ rounds: overview?.proofs?.rounds ?? [], step }),
+		missing: '',
+		table: 'own'
+	}),
+	transcripts: view({
+		component: TranscriptsView,
+		data: 'overview.proofs.distributions',
+		props: ({ overview }) =>
+			overview?.proofs?.distributions?.length ? { sets: overview.proofs.distributions } : null,
+		missing: 'This run has no transcript distributions.',
+		table: 'switch'
+	}),
+	survival: view({
+		component: SurvivalView,
+		data: 'overview.proofs.survival',
+		props: ({ overview }) => (overview?.proofs?.survival ? { ...overview.proofs.survival } : null),
+		missing: 'This run has no survival data.',
+		table: 'switch'
+	}),
+	graph: view({
+		component: GraphView,
+		data: 'overview.proofs.graph',
+		props: ({ overview, step }) =>
+			overview?.proofs?.graph ? { graph: overview.proofs.graph, step } : null,
+		missing: 'This run has no graph.',
+		table: 'switch',
+		key: ({ overview }) => overview?.proofs?.graph
+	})
+};

@@ -1,0 +1,172 @@
+/**
+ * The view registry: one entry per view id, each fed from the run data it names, each with the
+ * table alternative it claims (rendered on the server with Svelte's `render`).
+ */
+import { render } from 'svelte/server';
+import { describe, expect, test } from 'vitest';
+import type { Frame } from '#lib/model/frame.ts';
+import type { LiquidationRecord, RunOverview } from '#lib/model/overview.ts';
+import { VIEW_IDS } from '#lib/model/views.ts';
+import { VIEWS, type ViewInput } from '#lib/viz/registry.ts';
+
+const T0 = Date.UTC(2020, 2, 12) / 1000;
+
+const liquidation: LiquidationRecord = {
+	id: 'l1',
+	step: 1,
+	time: T0 + 3600,
+	txHash: '0x' + '1'.padStart(64, '0'),
+	borrower: 'bob',
+	liquidator: 'carol',
+	debtSymbol: 'USDC',
+	collateralSymbol: 'WETH',
+	debtRepaid: '1000',
+	collateralSeized: '9.45',
+	bonus: '0.45',
+	protocolFee: '0.045',
+	liquidatorReceives: '9.405',
+	debtRepaidUsd: 1000,
+	collateralSeizedUsd: 1050,
+	bonusUsd: 50,
+	protocolFeeUsd: 5,
+	healthFactorBefore: 0.97,
+	healthFactorAfter: 1.08
+};
+
+const overview: RunOverview = {
+	prices: {
+		symbol: 'ETH',
+		synthetic: false,
+		source: 'test',
+		points: [
+			{ step: 0, time: T0, price: 194 },
+			{ step: 1, time: T0 + 3600, price: 111 }
+		]
+	},
+	liquidations: [liquidation],
+	health: [
+		{
+			step: 0,
+			time: T0,
+			edges: [0, 1, 2],
+			counts: [1, 2, 3],
+			noDebt: 0,
+			p10: 0.9,
+			median: 1.2,
+			p90: 1.9
+		}
+	],
+	proofs: {
+		rounds: [
+			{
+				step: 0,
+				round: 1,
+				prover: 'peggy',
+				commitment: '0xabc',
+				challenge: '1',
+				response: '0xdef',
+				accepted: true,
+				confidence: 0.5
+			}
+		],
+		survival: {
+			label: 'Cheater',
+			bound: '2^-k',
+			points: [{ rounds: 1, empirical: 0.5, bound: 0.5 }]
+		},
+		distributions: [
+			{
+				label: 'Transcripts',
+				bins: ['a', 'b'],
+				series: [
+					{ name: 'real', counts: [1, 2] },
+					{ name: 'simulated', counts: [2, 1] }
+				]
+			}
+		],
+		graph: {
+			vertices: 3,
+			edges: [
+				[0, 1],
+				[1, 2]
+			],
+			openings: [{ step: 0, edge: 0, colors: [0, 1], accepted: true }]
+		}
+	}
+};
+
+const frame: Frame = {
+	step: 1,
+	total: 2,
+	label: 'the crash hour',
+	time: T0 + 3600,
+	blockNumber: 2,
+	heads: [{ chainId: 1, number: 2, timestamp: T0 + 3600 }],
+	stateHash: '0x00',
+	receipts: [
+		{
+			txHash: '0x' + '2'.padStart(64, '0'),
+			chainId: 1,
+			blockNumber: 2,
+			from: 'alice',
+			to: 'Pool',
+			method: 'borrow',
+			args: ['100'],
+			value: '0',
+			status: 'success',
+			gasUsed: 21000,
+			gasLimit: 100000,
+			logs: []
+		}
+	],
+	balances: [{ account: 'alice', asset: 'ETH', amount: '1' }]
+};
+
+function input(over: Partial<ViewInput> = {}): ViewInput {
+	return {
+		overview,
+		frame,
+		step: 1,
+		liquidations: overview.liquidations ?? [],
+		selected: liquidation,
+		picked: null,
+		pick: () => {},
+		...over
+	};
+}
+
+describe('view registry', () => {
+	test('has exactly one entry per view id a lesson can name', () => {
+		expect(Object.keys(VIEWS)).toEqual([...VIEW_IDS]);
+	});
+
+	test.each([...VIEW_IDS])('%s renders with its table alternative', (id) => {
+		const entry = VIEWS[id];
+		const props = entry.props(input());
+		expect(props).not.toBeNull();
+		const { body } = render(entry.component, { props: props! });
+		if (entry.table === 'switch') {
+			// the Chart / Table switch of VizFigure
+			expect(body).toMatch(/role="group" aria-label="Show [^"]+ as"/);
+		} else {
+			expect(body).toContain('<table');
+		}
+	});
+
+	test('a run without a view’s data gets the view’s message, views of the frame still draw', () => {
+		const empty = input({ overview: {}, liquidations: [], selected: null });
+		const missing = VIEW_IDS.filter((id) => VIEWS[id].props(empty) === null);
+		expect(missing).toEqual(['price', 'health', 'transcripts', 'survival', 'graph']);
+		for (const id of missing) expect(VIEWS[id].missing).toMatch(/^This run has no .+\.$/);
+	});
+
+	test('the graph view is mounted afresh for a new run’s graph only', () => {
+		const key = VIEWS.graph.key!;
+		expect(key(input())).toBe(key(input({ frame: { ...frame, step: 0 } })));
+		const next = {
+			...overview,
+			proofs: { ...overview.proofs, graph: { ...overview.proofs!.graph! } }
+		};
+		expect(key(input({ overview: next }))).not.toBe(key(input()));
+	});
+});
