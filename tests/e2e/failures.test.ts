@@ -41,6 +41,16 @@ for (const viewport of [
 		await expect(console_.getByText(`contracts/LendingPool.ts:${loopLine}`).first()).toBeVisible();
 		// the shown step is one the timeline marks
 		await expect(timeline.locator('.mark.current')).toHaveCount(1);
+		// next and previous failure, by keyboard too
+		const first = await slider.inputValue();
+		const next = failures.getByRole('button', { name: 'Next failure' });
+		await expect(failures.getByRole('button', { name: 'Previous failure' })).toBeDisabled();
+		await next.focus();
+		await page.keyboard.press('Enter');
+		await expect(slider).not.toHaveValue(first);
+		await expect(console_.locator('.tx.reverted').first()).toBeVisible();
+		await failures.getByRole('button', { name: 'Previous failure' }).press('Enter');
+		await expect(slider).toHaveValue(first);
 		await expect(button(page, 'Run')).toBeEnabled();
 	});
 }
