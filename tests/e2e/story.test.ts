@@ -159,14 +159,14 @@ test('5. an endless loop runs out of gas on its line; a syntax error is shown in
 	for (let step = 0; step <= last && !found; step++) {
 		await slider.fill(String(step));
 		await expect(slider).toHaveValue(String(step));
-		found = (await console_.getByText('out-of-gas').count()) > 0;
+		found = (await console_.getByText('out of gas').count()) > 0;
 	}
 	expect(found).toBe(true);
 	await expect(console_.getByText(`contracts/Token.ts:${loopLine}`).first()).toBeVisible();
 	// the page is responsive and the next run works
 	await replaceEditorText(page, solution.join('\n'));
 	await run(page);
-	await expect(console_.getByText('out-of-gas')).toHaveCount(0);
+	await expect(console_.getByText('out of gas')).toHaveCount(0);
 	await expect(console_.locator('.tx.success').first()).toBeVisible();
 
 	// a syntax error: marked in the editor, reported in the console, nothing thrown at the page

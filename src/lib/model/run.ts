@@ -1,5 +1,5 @@
 /** The outcome of a Run and of Check: plain data the worker sends back to the page. */
-import type { SourceError } from './errors.ts';
+import type { ErrorKind, SourceError } from './errors.ts';
 import type { Frame } from './frame.ts';
 import type { RunOverview } from './overview.ts';
 
@@ -15,11 +15,28 @@ export type CheckResult = {
 /** How far a run is: steps done so far, of `total` when the scenario knows it. */
 export type RunProgress = { step: number; total: number | null };
 
-/** The outcome of a Run: the first and last frames and the overview, or the failure that ended it. */
+/**
+ * A step of the run holding reverted or failed transactions: its 0-based index, how many of its
+ * receipts failed, and the error kind of the first of them (`revert` when a receipt has no error).
+ */
+export type FailedStep = { step: number; count: number; kind: ErrorKind };
+
+/**
+ * The outcome of a Run: the first and last frames, the overview and the steps holding failed
+ * transactions (ascending), or the failure that ended it (with the failed steps before it).
+ */
 export type RunResult =
-	| { ok: true; steps: number; overview: RunOverview; first: Frame; last: Frame }
+	| {
+			ok: true;
+			steps: number;
+			overview: RunOverview;
+			first: Frame;
+			last: Frame;
+			failures: FailedStep[];
+	  }
 	| {
 			ok: false;
 			error: SourceError;
 			/** frames produced before the failure, if any */ steps: number;
+			failures: FailedStep[];
 	  };

@@ -6,7 +6,7 @@
  */
 import type { Frame } from '#lib/model/frame.ts';
 import type { RunOverview } from '#lib/model/overview.ts';
-import type { RunResult } from '#lib/model/run.ts';
+import type { FailedStep, RunResult } from '#lib/model/run.ts';
 import type { RunOutcome, ScenarioDefinition, StepRecord, StepYield } from './types.ts';
 import { ScenarioContext } from './context.ts';
 import { chainHead, chainHeads, disposeWorld, newWorld } from './engine.ts';
@@ -157,13 +157,33 @@ export function toRunResult<R>(run: ScenarioRun<R>): RunResult {
 			kind: 'runtime' as const,
 			message: 'the scenario produced no steps'
 		};
-		return { ok: false, error, steps: run.steps.length };
+		return { ok: false, error, steps: run.steps.length, failures: failedSteps(run.steps) };
 	}
 	return {
 		ok: true,
 		steps: run.steps.length,
+		failures: failedSteps(run.steps),
 		overview: run.overview,
 		first: run.frame(0),
 		last: run.frame(run.steps.length - 1)
 	};
+}
+
+/**
+ * The steps holding reverted transactions, ascending: index, number of reverted receipts and the
+ * first one's error kind (`revert` when it carries no error). Lets the page mark failures on the
+ * timeline without fetching every frame.
+ */
+export function failedSteps(steps: readonly StepRecord[]): FailedStep[] {
+	const failed: FailedStep[] = [];
+	for (const record of steps) {
+		const reverted = record.txs.filter((tx) => tx.view.status === 'reverted');
+		if (reverted.length === 0) continue;
+		failed.push({
+			step: record.index,
+			count: reverted.length,
+			kind: reverted[0].view.error?.kind ?? 'revert'
+		});
+	}
+	return failed;
 }

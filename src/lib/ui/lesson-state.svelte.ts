@@ -15,6 +15,7 @@ import type { SourceError } from '#lib/model/errors.ts';
 import type { Frame } from '#lib/model/frame.ts';
 import type { RunOverview } from '#lib/model/overview.ts';
 import type { CheckResult, RunProgress, RunResult } from '#lib/model/run.ts';
+import { failureSummary } from './failures.ts';
 import type { LoadRequest, LoadResult } from '#lib/worker/protocol.ts';
 import type { RestartReason } from '#lib/worker/client.ts';
 import { isCancelled } from '#lib/worker/client.ts';
@@ -236,14 +237,15 @@ export class LessonState {
 			void this.markStarted();
 			if (result.ok) {
 				this.overview = result.overview;
-				this.timeline.reset(result.steps, result.first, result.last);
+				this.timeline.reset(result.steps, result.first, result.last, result.failures);
 				this.revealed = true;
-				this.announcement = `Run finished: ${result.steps} steps.`;
+				const failed = failureSummary(result.failures);
+				this.announcement = `Run finished: ${result.steps} steps.${failed ? ` ${failed}.` : ''}`;
 			} else {
 				this.errors = [result.error];
 				this.announcement = `Run stopped: ${result.error.message}`;
 				this.overview = null;
-				this.timeline.reset(result.steps, null, null);
+				this.timeline.reset(result.steps, null, null, result.failures);
 				if (result.steps > 0) await this.timeline.goto(result.steps - 1);
 			}
 		} catch (error) {

@@ -5,6 +5,7 @@
  * the views simply do not animate.
  */
 import type { Frame } from '#lib/model/frame.ts';
+import type { FailedStep } from '#lib/model/run.ts';
 
 /** Steps per second while playing. */
 export const PLAY_RATE = 8;
@@ -19,6 +20,8 @@ export class Timeline {
 	playing = $state(false);
 	loading = $state(false);
 	error = $state<string | null>(null);
+	/** steps holding failed transactions, ascending (from the run result) */
+	failures = $state.raw<FailedStep[]>([]);
 
 	readonly #fetch: (step: number) => Promise<Frame>;
 	// a plain cache: the shown frame is the reactive `frame`
@@ -45,14 +48,31 @@ export class Timeline {
 		return this.step >= this.last;
 	}
 
-	/** Starts over with a new run of `total` steps, showing `first` (and caching `last`). */
-	reset(total: number, first: Frame | null, last: Frame | null): void {
+	/** Failed transactions in the whole run (the sum over `failures`). */
+	get failedTxs(): number {
+		return this.failures.reduce((sum, f) => sum + f.count, 0);
+	}
+	/** The first failed step after the one shown, if any. */
+	get nextFailure(): FailedStep | undefined {
+		return this.failures.find((f) => f.step > this.step);
+	}
+	/** The last failed step before the one shown, if any. */
+	get previousFailure(): FailedStep | undefined {
+		return this.failures.findLast((f) => f.step < this.step);
+	}
+
+	/**
+	 * Starts over with a new run of `total` steps, showing `first` (and caching `last`);
+	 * `failures` are the run's steps holding failed transactions.
+	 */
+	reset(total: number, first: Frame | null, last: Frame | null, failures: FailedStep[] = []): void {
 		this.pause();
 		this.#generation++;
 		this.#cache.clear();
 		this.#wanted = null;
 		this.total = total;
 		this.error = null;
+		this.failures = failures.filter((f) => f.step >= 0 && f.step < total);
 		if (first) this.#cache.set(first.step, first);
 		if (last) this.#cache.set(last.step, last);
 		this.frame = first;
@@ -82,6 +102,27 @@ export class Timeline {
 	stepForward(): Promise<void> {
 		this.pause();
 		return this.goto(this.step + 1);
+	}
+
+	/** Shows the first failed step of the run (nothing when none failed). */
+	firstFailure(): Promise<void> {
+		this.pause();
+		const first = this.failures[0];
+		return first ? this.goto(first.step) : Promise.resolve();
+	}
+
+	/** Shows the next failed step after the one shown (nothing at the last one). */
+	gotoNextFailure(): Promise<void> {
+		this.pause();
+		const next = this.nextFailure;
+		return next ? this.goto(next.step) : Promise.resolve();
+	}
+
+	/** Shows the failed step before the one shown (nothing at the first one). */
+	gotoPreviousFailure(): Promise<void> {
+		this.pause();
+		const previous = this.previousFailure;
+		return previous ? this.goto(previous.step) : Promise.resolve();
 	}
 
 	/** Plays from the current step (from the start when at the end) until the last step. */

@@ -46,7 +46,8 @@ function fakeSim() {
 			steps: 2,
 			first: frame(0),
 			last: frame(1),
-			overview: { summary: [{ label: 'Alice: DAI held', value: '6,000 DAI' }] }
+			overview: { summary: [{ label: 'Alice: DAI held', value: '6,000 DAI' }] },
+			failures: []
 		}),
 		goto: async (step) => frame(step),
 		check: async () =>
