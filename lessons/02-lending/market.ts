@@ -8,13 +8,14 @@
  */
 import type { ScenarioContext } from '#lib/scenario/index.ts';
 import type { Receipt } from '#lib/scenario/engine.ts';
+import { WETH_PARAMS, MAX_UINT256, type Reserve } from '#lib/protocols/aave-v3.ts';
+import { parseUnits } from '#lib/protocols/wad.ts';
 import {
-	WETH_PARAMS,
 	formatHealthFactor,
-	MAX_UINT256,
-	type Reserve
-} from '#lib/protocols/aave-v3.ts';
-import { formatUnits, parseUnits } from '#lib/protocols/wad.ts';
+	formatTokens,
+	formatUsd8,
+	healthFactorNumber
+} from '#lib/model/units.ts';
 
 /** Addresses of one market. */
 export type Market = { oracle: string; weth: string; dai: string; pool: string };
@@ -24,17 +25,12 @@ export const tokens = (amount: string | number): bigint => parseUnits(amount, 18
 /** An oracle price (USD, 8 decimals) from decimal text: `usd('2000')` -> 200000000000n. */
 export const usd = (price: string | number): bigint => parseUnits(price, 8);
 
-/** Token amount (wei) as text with at most `digits` decimals, e.g. `2.2392 WETH`. */
-export function showTokens(amount: bigint, symbol: string, digits = 4): string {
-	const [whole, fraction = ''] = formatUnits(amount, 18).split('.');
-	const cut = fraction.slice(0, digits).replace(/0+$/, '');
-	return `${Number(whole).toLocaleString('en-US')}${cut ? `.${cut}` : ''} ${symbol}`;
-}
+/** Token amount (wei) as text with at most `digits` decimals, e.g. `2.2392 WETH` (model/units.ts). */
+export const showTokens = (amount: bigint, symbol: string, digits = 4): string =>
+	formatTokens(amount, symbol, digits);
 
-/** An oracle price (8 decimals) as `1,400 USD`. */
-export function showUsd(price: bigint): string {
-	return `${Number(formatUnits(price, 8)).toLocaleString('en-US', { maximumFractionDigits: 8 })} USD`;
-}
+/** An oracle price (USD, 8 decimals) as `1,400 USD`. */
+export const showUsd = (price: bigint): string => formatUsd8(price, { digits: 8, trim: true });
 
 /** A WAD health factor as `0.9683 (968333333333333333 WAD)`, or `MAX_UINT256 (no debt)`. */
 export function showHf(hf: bigint): string {
@@ -48,7 +44,7 @@ export function shortHf(hf: bigint): string {
 }
 
 /** A health factor as a plain number for the views; no debt is Infinity. */
-export const hfNumber = (hf: bigint): number => (hf >= MAX_UINT256 ? Infinity : Number(hf) / 1e18);
+export const hfNumber = healthFactorNumber;
 
 /**
  * Deploy the market: WETH and DAI, the Oracle (fed by `feeder`) with both prices, the learner's

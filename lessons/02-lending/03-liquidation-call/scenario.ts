@@ -13,7 +13,7 @@ import {
 	percentDiv,
 	type LiquidationResult
 } from '#lib/protocols/aave-v3.ts';
-import { formatUnits } from '#lib/protocols/wad.ts';
+import { WAD, formatUnits, usd8ToNumber } from '#lib/model/units.ts';
 import type { LiquidationRecord, PricePoint } from '#lib/model/overview.ts';
 import {
 	approvePool,
@@ -51,7 +51,7 @@ const BORROWERS = [
 const weth = (amount: bigint) => showTokens(amount, 'WETH', 18);
 const dai = (amount: bigint) => showTokens(amount, 'DAI', 18);
 const whole = (amount: bigint) => formatUnits(amount, 18);
-const toUsd = (amount: bigint, price: bigint) => Number((amount * price) / 10n ** 18n) / 1e8;
+const toUsd = (amount: bigint, price: bigint) => usd8ToNumber((amount * price) / WAD);
 
 /** What one liquidationCall moved, measured from balances and the pool's storage. */
 type Moved = {

@@ -21,6 +21,7 @@ import { missedHours } from '#lib/data/congestion.ts';
 import { MAX_UINT256, WETH_PARAMS, percentMul, wadDiv } from '#lib/protocols/aave-v3.ts';
 import { bucketHealth } from '#lib/scenario/index.ts';
 import type { HealthBuckets } from '#lib/model/overview.ts';
+import { formatUsd8, grouped, usd8ToNumber } from '#lib/model/units.ts';
 
 /** 1.0 as a WAD, and one whole token (WETH and DAI both have 18 decimals). */
 export const WAD = 10n ** 18n;
@@ -153,7 +154,7 @@ export class Book {
 	 */
 	candidates(ethPrice: bigint): number[] {
 		if (this.dirty) this.sort();
-		const floor = (Number(ethPrice) / 1e8) * (1 - 1e-6);
+		const floor = usd8ToNumber(ethPrice) * (1 - 1e-6);
 		const out: number[] = [];
 		for (const i of this.order) {
 			if (this.liquidationPrice[i] < floor) break;
@@ -191,17 +192,11 @@ export class Book {
 /** Value in USD (8 decimals) of `amount` wei at `price` (USD, 8 decimals). */
 export const usdOf = (amount: bigint, price: bigint): bigint => (amount * price) / WAD;
 
-/** A whole number with thousands separators: `1234567` -> `1,234,567` (no Intl: it is slow). */
-export function grouped(n: number | bigint): string {
-	return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-}
+/** A whole number with thousands separators: `1234567` -> `1,234,567` (model/units.ts). */
+export { grouped };
 
 /** USD with 8 decimals as `1,234,567.89 USD`, rounded down to the cent. */
-export function showUsd8(value: bigint): string {
-	const sign = value < 0n ? '-' : '';
-	const cents = (value < 0n ? -value : value) / 1_000_000n;
-	return `${sign}${grouped(cents / 100n)}.${String(cents % 100n).padStart(2, '0')} USD`;
-}
+export const showUsd8 = (value: bigint): string => formatUsd8(value);
 
 /** Unix seconds as `12 Mar 05:00 UTC`. */
 export function showHour(time: number): string {

@@ -12,7 +12,7 @@
  * on a pool that refuses), which keeps a broken pool from stalling the run.
  */
 import { MAX_UINT256 } from '#lib/protocols/aave-v3.ts';
-import { formatUnits } from '#lib/protocols/wad.ts';
+import { formatUnits, healthFactorNumber, usd8ToNumber } from '#lib/model/units.ts';
 import type { ScenarioContext } from '#lib/scenario/index.ts';
 import type { LiquidationRecord } from '#lib/model/overview.ts';
 import { whyFailed, type Market } from '../market.ts';
@@ -59,8 +59,7 @@ const toBig = (value: unknown): bigint =>
 			? value
 			: BigInt(value as string);
 const whole = (wei: bigint) => formatUnits(wei, 18);
-const usd = (wei: bigint, price: bigint) => Number((wei * price) / WAD) / 1e8;
-const hfNumber = (hf: bigint) => (hf >= MAX_UINT256 ? Infinity : Number(hf) / 1e18);
+const usd = (wei: bigint, price: bigint) => usd8ToNumber((wei * price) / WAD);
 
 export class Liquidator {
 	readonly attempts: Attempt[] = [];
@@ -200,8 +199,8 @@ export class Liquidator {
 			collateralSeizedUsd: usd(a.collateralSeized, a.price),
 			bonusUsd: usd(bonus, a.price),
 			protocolFeeUsd: usd(a.protocolFee, a.price),
-			healthFactorBefore: hfNumber(a.healthFactor),
-			healthFactorAfter: hfNumber(after)
+			healthFactorBefore: healthFactorNumber(a.healthFactor),
+			healthFactorAfter: healthFactorNumber(after)
 		};
 	}
 }

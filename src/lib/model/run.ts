@@ -3,6 +3,9 @@ import type { ErrorKind, SourceError } from './errors.ts';
 import type { Frame } from './frame.ts';
 import type { RunOverview } from './overview.ts';
 
+/** The world seed a lesson or the playground runs with unless a share link or script says otherwise. */
+export const DEFAULT_SEED = 42;
+
 /** One check of a lesson after Check: passed or not, and why, in the learner's terms. */
 export type CheckResult = {
 	id: string;

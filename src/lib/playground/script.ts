@@ -11,6 +11,7 @@ import { relayer } from '#lib/scenario/relayer.ts';
 import { runScenario, type ScenarioRun } from '#lib/scenario/runner.ts';
 import type { Asset, ScenarioDefinition } from '#lib/scenario/types.ts';
 import type { PricePoint } from '#lib/model/overview.ts';
+import { usd8ToNumber } from '#lib/model/units.ts';
 import type { PlaygroundTemplate } from './templates.ts';
 import type { Action, ActionError, ArgInput, ContractInfo, PlaygroundRequest } from './types.ts';
 import { InputError, parseAmount, readArg } from './values.ts';
@@ -228,7 +229,7 @@ export function defineScript(
 				if (oracle) {
 					try {
 						const price = s.view(oracle.address, 'price', [], oracle.chainId) as bigint;
-						prices.push({ step: s.step, time: s.time(), price: Number(price) / 1e8 });
+						prices.push({ step: s.step, time: s.time(), price: usd8ToNumber(price) });
 					} catch {
 						// no price yet
 					}

@@ -18,8 +18,9 @@ import { SCRIPT_FILE, readScript, writeScript } from './script-file.ts';
 import { templateOf, type PlaygroundTemplate } from './templates.ts';
 import type { Action, ActionError, ContractInfo, ReadRequest, ReadResult } from './types.ts';
 import { workspaceId, type TemplateId } from './workspaces.ts';
+import { DEFAULT_SEED } from '#lib/model/run.ts';
 
-export const DEFAULT_SEED = 42;
+export { DEFAULT_SEED };
 
 type Confirm = (question: { title: string; body: string; confirm: string }) => Promise<boolean>;
 export type PlaygroundDeps = {

@@ -19,6 +19,7 @@
  * Interest accrual, e-mode, isolation mode and aTokens are not modelled: a reserve's `collateral`
  * and `debt` are the balances at the moment of the call.
  */
+import { formatHealthFactor, formatUsd8 } from '../model/units.ts';
 import { MAX_UINT256, WAD, percentDiv, percentMul, wadDiv } from './wad.ts';
 
 export { WAD, MAX_UINT256, percentMul, percentDiv, wadMul, wadDiv } from './wad.ts';
@@ -221,20 +222,8 @@ export function closeFactor(
 	return aboveThreshold && large ? DEFAULT_LIQUIDATION_CLOSE_FACTOR : MAX_LIQUIDATION_CLOSE_FACTOR;
 }
 
-/**
- * A WAD health factor as text, rounded DOWN to `decimals` places (so a liquidatable 0.9999 never
- * shows as "1.00"); '∞' for no debt. `formatHealthFactor(1333333333333333333n, 3)` -> '1.333'.
- */
-export function formatHealthFactor(hf: bigint, decimals = 2): string {
-	if (hf >= MAX_UINT256) return '∞';
-	if (!Number.isInteger(decimals) || decimals < 0 || decimals > 18) {
-		throw new RangeError('decimals must be a whole number from 0 to 18');
-	}
-	const scaled = hf / 10n ** BigInt(18 - decimals);
-	const text = scaled.toString().padStart(decimals + 1, '0');
-	const whole = text.slice(0, text.length - decimals);
-	return decimals === 0 ? whole : `${whole}.${text.slice(text.length - decimals)}`;
-}
+/** A WAD health factor as text, rounded down; '∞' for no debt (model/units.ts). */
+export { formatHealthFactor };
 
 export type LiquidationCallOptions = {
 	collateral: string;
@@ -379,9 +368,9 @@ export function liquidationCall(position: Reserve[], o: LiquidationCallOptions):
 		if (debtLeft < MIN_LEFTOVER_BASE || collLeft < MIN_LEFTOVER_BASE) {
 			throw new LiquidationError(
 				'MUST_NOT_LEAVE_DUST',
-				`This liquidation would leave $${usd(debtLeft)} of ${debt.symbol} debt and ` +
-					`$${usd(collLeft)} of ${coll.symbol} collateral; Aave v3.3 requires at least ` +
-					`$${usd(MIN_LEFTOVER_BASE)} of each unless the debt or the collateral is cleared in full`
+				`This liquidation would leave ${formatUsd8(debtLeft)} of ${debt.symbol} debt and ` +
+					`${formatUsd8(collLeft)} of ${coll.symbol} collateral; Aave v3.3 requires at least ` +
+					`${formatUsd8(MIN_LEFTOVER_BASE)} of each unless the debt or the collateral is cleared in full`
 			);
 		}
 	}
@@ -411,6 +400,3 @@ export function liquidationCall(position: Reserve[], o: LiquidationCallOptions):
 		deficit
 	};
 }
-
-/** base currency (8 decimals) as dollars with cents, for messages. */
-const usd = (base: bigint) => (Number(base) / 1e8).toFixed(2);

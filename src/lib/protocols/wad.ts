@@ -10,8 +10,10 @@
  * result is always one the contract could have produced.
  */
 
-/** 1.0 as a WAD (18 decimals). */
-export const WAD = 10n ** 18n;
+import { WAD, parseUnits as parseAmount } from '../model/units.ts';
+
+/** 1.0 as a WAD (18 decimals), from model/units.ts. */
+export { WAD };
 /** 0.5 as a WAD: the half added before dividing, so results round half up. */
 export const HALF_WAD = WAD / 2n;
 /** 100% with 4 decimals (PercentageMath.PERCENTAGE_FACTOR). */
@@ -87,44 +89,11 @@ export function wadDiv(a: bigint, b: bigint): bigint {
 /**
  * Decimal text or number to an integer of `decimals` decimals, e.g. `parseUnits('112.35', 8)` ->
  * `11235000000n` (a USD price as the Aave oracle gives it) or `parseUnits(1.5, 18)` -> wei.
- * Numbers are read through their shortest decimal form, so `112.35` is exact. Extra fractional
- * digits round half up. Throws a RangeError on anything that is not a plain decimal.
+ * Extra fractional digits round half up (model/units.ts `parseUnits` with `'round'`).
+ * @throws RangeError on anything that is not a plain decimal
  */
 export function parseUnits(value: string | number, decimals: number): bigint {
-	if (!Number.isInteger(decimals) || decimals < 0 || decimals > 77) {
-		throw new RangeError(`decimals must be a whole number from 0 to 77, got ${decimals}`);
-	}
-	let text = typeof value === 'number' ? numberText(value) : value.trim();
-	const negative = text.startsWith('-');
-	if (negative) text = text.slice(1);
-	const match = /^(\d*)(?:\.(\d*))?$/.exec(text);
-	if (!match || (match[1] === '' && (match[2] ?? '') === '')) {
-		throw new RangeError(`"${value}" is not a decimal number`);
-	}
-	const whole = match[1] || '0';
-	const fraction = match[2] ?? '';
-	const kept = fraction.slice(0, decimals).padEnd(decimals, '0');
-	let result = BigInt(whole + kept);
-	if (fraction.length > decimals && fraction[decimals] >= '5') result += 1n;
-	return negative ? -result : result;
+	return parseAmount(value, decimals, 'round');
 }
 
-function numberText(value: number): string {
-	if (!Number.isFinite(value)) throw new RangeError(`${value} is not a finite number`);
-	const text = String(value);
-	if (!/e/i.test(text)) return text;
-	// exponent form (1e-7, 1e21): spell it out without float noise
-	return value.toLocaleString('en-US', { useGrouping: false, maximumFractionDigits: 20 });
-}
-
-/**
- * Integer of `decimals` decimals to decimal text, trailing zeros dropped:
- * `formatUnits(11235000000n, 8)` -> `'112.35'`.
- */
-export function formatUnits(value: bigint, decimals: number): string {
-	const negative = value < 0n;
-	const digits = (negative ? -value : value).toString().padStart(decimals + 1, '0');
-	const whole = digits.slice(0, digits.length - decimals);
-	const fraction = digits.slice(digits.length - decimals).replace(/0+$/, '');
-	return `${negative ? '-' : ''}${whole}${fraction ? `.${fraction}` : ''}`;
-}
+export { formatUnits } from '../model/units.ts';

@@ -43,14 +43,13 @@ function matches(tx: TxRecord, filter: TxFilter, s: ScenarioContext): boolean {
 		wanted === undefined ||
 		wanted.toLowerCase() === actual.toLowerCase() ||
 		s.nameOf(actual) === wanted;
-	const r = tx.receipt as unknown as Record<string, unknown>;
 	return (
 		(filter.chainId === undefined || tx.chainId === filter.chainId) &&
 		(filter.method === undefined || tx.view.method === filter.method) &&
 		(filter.status === undefined || tx.view.status === filter.status) &&
 		(filter.step === undefined || tx.step === filter.step) &&
-		same(filter.from, String(r.from ?? tx.view.from)) &&
-		same(filter.to, String(r.to ?? tx.view.to))
+		same(filter.from, tx.receipt.from) &&
+		same(filter.to, tx.receipt.to)
 	);
 }
 

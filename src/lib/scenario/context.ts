@@ -139,8 +139,7 @@ export class ScenarioContext implements NameBook {
 	private recordDeploy(chain: Chain, tx: { from: string; to: string; args: unknown[] }) {
 		const receipt = lastReceipt(chain);
 		if (!receipt || receipt.to.toLowerCase() !== tx.to.toLowerCase()) return;
-		const sent = { ...tx, method: 'constructor', gasLimit: receipt.gasLimit };
-		const view = toReceiptView(receipt, sent, chain.id, this);
+		const view = toReceiptView(receipt, this);
 		this.pendingTxs.push({ step: this.step, chainId: chain.id, receipt, view });
 	}
 
@@ -169,7 +168,7 @@ export class ScenarioContext implements NameBook {
 		const full = { ...tx, to, args: tx.args ?? [], gasLimit: tx.gasLimit ?? DEFAULT_GAS_LIMIT };
 		const receipt = chain.send(full);
 		const id = chain.id;
-		const view = toReceiptView(receipt, full, id, this);
+		const view = toReceiptView(receipt, this);
 		this.pendingTxs.push({ step: this.step, chainId: id, receipt, view });
 		return receipt;
 	}

@@ -89,10 +89,10 @@ export function tokenAmounts(
  */
 function movedAmounts(receipt: Receipt, names: ReceiptNames): Map<string, TokenInfo> {
 	const moved = new Map<string, TokenInfo>();
-	for (const log of receipt.logs ?? []) {
+	for (const log of receipt.logs) {
 		const token = names.assetOf?.(log.address);
 		if (!token || log.event !== 'Transfer') continue;
-		for (const value of Object.values((log.args ?? {}) as Record<string, unknown>)) {
+		for (const value of Object.values(log.args)) {
 			if (typeof value === 'bigint' && value > 0n) moved.set(value.toString(), token);
 		}
 	}
@@ -116,35 +116,18 @@ function withMoved(
 	});
 }
 
-type SentTx = {
-	from: string;
-	to: string;
-	method?: string;
-	args: unknown[];
-	value?: bigint;
-	gasLimit: number;
-};
-
 /**
  * Format one receipt.
- * @param receipt the engine's receipt
- * @param tx the request as sent (for value and gas limit)
- * @param chainId the chain it ran on
+ * @param receipt the engine's receipt (sender, target, method, arguments, value, gas limit and
+ *   chain are read from it)
  * @param names address -> name and address -> file lookups
  */
-export function toReceiptView(
-	receipt: Receipt,
-	tx: SentTx,
-	chainId: number,
-	names: ReceiptNames
-): ReceiptView {
-	const r = receipt as Receipt & Record<string, unknown>;
-	const to = String(r.to ?? tx.to);
-	const from = String(r.from ?? tx.from);
+export function toReceiptView(receipt: Receipt, names: ReceiptNames): ReceiptView {
+	const { to, from, method } = receipt;
 	const moved = movedAmounts(receipt, names);
-	const logs: LogView[] = (receipt.logs ?? []).map((log) => {
+	const logs: LogView[] = receipt.logs.map((log) => {
 		const args: Record<string, string> = {};
-		const entries = Object.entries((log.args ?? {}) as Record<string, unknown>);
+		const entries = Object.entries(log.args);
 		for (const [key, value] of entries) args[key] = formatValue(value, names);
 		const view: LogView = { address: log.address, event: log.event, args };
 		const contract = names.nameOf(log.address);
@@ -164,21 +147,20 @@ export function toReceiptView(
 		if (Object.keys(amounts).length) view.amounts = amounts;
 		return view;
 	});
-	const rawArgs = (r.args as unknown[] | undefined) ?? tx.args;
-	const method = String(r.method ?? tx.method ?? '');
+	const rawArgs = receipt.args;
 	const self = names.assetOf?.(to);
 	const view: ReceiptView = {
-		txHash: String(r.txHash ?? ''),
-		chainId,
-		blockNumber: Number(r.blockNumber ?? 0),
+		txHash: receipt.txHash,
+		chainId: receipt.chainId,
+		blockNumber: receipt.blockNumber,
 		from: names.nameOf(from) ?? from,
 		to: names.nameOf(to) ?? to,
 		method,
 		args: rawArgs.map((arg) => formatValue(arg, names)),
-		value: String(r.value ?? tx.value ?? 0n),
+		value: receipt.value.toString(),
 		status: receipt.status,
-		gasUsed: Number(receipt.gasUsed),
-		gasLimit: Number(r.gasLimit ?? tx.gasLimit),
+		gasUsed: receipt.gasUsed,
+		gasLimit: receipt.gasLimit,
 		logs
 	};
 	const argAmounts = withMoved(rawArgs, tokenAmounts(rawArgs, self, method, names), moved, method);
@@ -191,7 +173,7 @@ export function toReceiptView(
 	}
 	if (receipt.error) {
 		// blame the innermost contract that failed when the engine says which one it was
-		const at = (receipt.error as { address?: string }).address ?? to;
+		const at = receipt.error.address ?? to;
 		view.error = toSourceError(receipt.error, names.fileOf(at));
 	}
 	return view;

@@ -12,6 +12,7 @@ import { isSeed } from '#lib/storage/inputs.ts';
 import type { ProgressStore } from '#lib/storage/progress.ts';
 import { emptyProgress } from '#lib/storage/progress.ts';
 import type { SourceError } from '#lib/model/errors.ts';
+import { DEFAULT_SEED } from '#lib/model/run.ts';
 import type { Frame } from '#lib/model/frame.ts';
 import type { RunOverview } from '#lib/model/overview.ts';
 import type { CheckResult, RunProgress, RunResult } from '#lib/model/run.ts';
@@ -46,8 +47,8 @@ export type LessonDeps = {
 	confirm: (question: { title: string; body: string; confirm: string }) => Promise<boolean>;
 };
 
-/** The world seed a lesson runs with unless a share link says otherwise. */
-export const DEFAULT_SEED = 42;
+/** The world seed a lesson runs with unless a share link says otherwise (model/run.ts). */
+export { DEFAULT_SEED };
 
 const asError = (e: unknown): SourceError => ({
 	kind: 'runtime',

@@ -2,6 +2,7 @@
  * Number and text formatting shared by the views. Pure functions, no DOM, same output in Node and
  * in the browser (fixed `en-US` locale and UTC dates so screenshots and tests agree).
  */
+import { formatTokenAmount } from '../model/units.ts';
 
 const grouped = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 const exactUsd = new Intl.NumberFormat('en-US', {
@@ -94,25 +95,8 @@ export function formatPercent(share: number): string {
 	return `${trimZero((share * 100).toFixed(1))}%`;
 }
 
-/**
- * A token amount given as a decimal string in whole units (`"1234.567891"`), shown with
- * thousands separators and at most `decimals` fraction digits, truncated (never rounded up, so
- * a shown amount is never more than the real one): `"1234.567891"` -> `"1,234.5678"`. A nonzero
- * amount too small for `decimals` digits is `"< 0.0001"` (`"> -0.0001"` below zero), never `"0"`.
- * Strings that are not plain decimals are returned unchanged.
- */
-export function formatTokenAmount(amount: string, decimals = 4): string {
-	const m = /^(-?)(\d+)(?:\.(\d+))?$/.exec(amount.trim());
-	if (!m) return amount;
-	const [, sign, int, frac = ''] = m;
-	const whole = int.replace(/^0+(?=\d)/, '').replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-	const cut = frac.slice(0, decimals).replace(/0+$/, '');
-	if (whole === '0' && !cut && /[1-9]/.test(frac)) {
-		const least = decimals > 0 ? `0.${'0'.repeat(decimals - 1)}1` : '1';
-		return sign ? `> -${least}` : `< ${least}`;
-	}
-	return `${whole === '0' && !cut ? '' : sign}${whole}${cut ? `.${cut}` : ''}`;
-}
+/** A token amount as decimal text in whole units, grouped and truncated (model/units.ts). */
+export { formatTokenAmount };
 
 /** 2^256 - 1 as a decimal string: the "no limit" value of approvals and of Aave's debtToCover. */
 export const MAX_UINT256 =

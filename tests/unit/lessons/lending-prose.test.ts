@@ -63,7 +63,7 @@ describe('02-lending/03-liquidation-call: the Aave v3.3 note', () => {
 				rules: 'v3.3'
 			});
 		expect(call).toThrow(LiquidationError);
-		expect(call).toThrow(/at least \$1000\.00/);
+		expect(call).toThrow(/at least 1,000\.00 USD/);
 	});
 });
 

@@ -271,7 +271,7 @@ describe('liquidationCall v3.3', () => {
 			});
 		// repaying 1,500 would leave $200 of debt (< $1,000) and neither side cleared: reverts
 		expect(codeOf(partial)).toBe('MUST_NOT_LEAVE_DUST');
-		expect(partial).toThrow(/\$200\.00 of USDC debt/);
+		expect(partial).toThrow(/200\.00 USD of USDC debt/);
 		const full = liquidationCall(position, {
 			collateral: 'WETH',
 			debt: 'USDC',

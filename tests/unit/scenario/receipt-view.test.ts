@@ -19,7 +19,7 @@ const names: ReceiptNames = {
 };
 
 function receipt(to: string, method: string, args: unknown[], extra: Partial<Receipt> = {}) {
-	const r = {
+	const r: Receipt = {
 		status: 'success',
 		gasUsed: 50_000,
 		logs: [],
@@ -31,9 +31,15 @@ function receipt(to: string, method: string, args: unknown[], extra: Partial<Rec
 		method,
 		args,
 		chainId: 1,
+		value: 0n,
+		nonce: 0,
+		gasLimit: 1e6,
+		gasPrice: 0n,
+		fee: 0n,
+		included: true,
 		...extra
-	} as unknown as Receipt;
-	return toReceiptView(r, { from: ALICE, to, method, args, gasLimit: 1e6 }, 1, names);
+	};
+	return toReceiptView(r, names);
 }
 
 describe('token amounts in receipts', () => {
@@ -106,4 +112,26 @@ test('an integer equal to a token amount the transaction moved is that amount', 
 	expect(view.logs[1].amounts).toEqual({ amount: { units: '5', symbol: 'WETH' } });
 	// a reverted call moved nothing: its integers stay as they are
 	expect(receipt(POOL, 'borrow', [6000n * E18], { status: 'reverted' }).argAmounts).toBeUndefined();
+});
+
+test("the view is read from the engine's receipt alone: chain, block, value, gas and error", () => {
+	const view = receipt(POOL, 'borrow', [1n], {
+		chainId: 2,
+		blockNumber: 7,
+		value: 5n * E18,
+		gasLimit: 300_000,
+		gasUsed: 300_000,
+		status: 'reverted',
+		error: { kind: 'out-of-gas', message: 'out of gas', line: 3, address: POOL }
+	});
+	expect(view).toMatchObject({
+		chainId: 2,
+		blockNumber: 7,
+		value: '5000000000000000000',
+		gasLimit: 300_000,
+		gasUsed: 300_000,
+		to: 'LendingPool',
+		method: 'borrow'
+	});
+	expect(view.error).toMatchObject({ kind: 'out-of-gas', line: 3 });
 });

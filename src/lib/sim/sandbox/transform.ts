@@ -81,11 +81,49 @@ function privateNameLine(js: string): number {
 	return 0;
 }
 
+/** Compiled sources by their exact text, oldest first (least recently used goes first). */
+const cache = new Map<string, Readonly<Compiled> | CompileError>();
+/** Distinct sources kept: a lesson has a handful of files, the playground a few templates. */
+const CACHE_SIZE = 64;
+let compiles = 0;
+
 /**
- * Compiles a contract's TypeScript. Throws CompileError (with the learner's line) for syntax
- * errors and private `#names`.
+ * Compiles a contract's TypeScript, once per distinct source text: the load-time syntax pass, the
+ * deploy in the Run and every `fresh()` probe of the checks share one result (frozen: callers
+ * must not change it). Throws CompileError (with the learner's line) for syntax errors and
+ * private `#names`; a failing source is remembered too and throws the same error again.
  */
-export function compileContract(source: string): Compiled {
+export function compileContract(source: string): Readonly<Compiled> {
+	const hit = cache.get(source);
+	if (hit !== undefined) {
+		cache.delete(source);
+		cache.set(source, hit);
+		if (hit instanceof CompileError) throw hit;
+		return hit;
+	}
+	let result: Readonly<Compiled> | CompileError;
+	try {
+		result = Object.freeze(compileUncached(source));
+	} catch (error) {
+		if (!(error instanceof CompileError)) throw error;
+		result = error;
+	}
+	compiles++;
+	cache.set(source, result);
+	for (const oldest of cache.keys()) {
+		if (cache.size <= CACHE_SIZE) break;
+		cache.delete(oldest);
+	}
+	if (result instanceof CompileError) throw result;
+	return result;
+}
+
+/** How many sources this thread has actually compiled (cache misses), for tests and benches. */
+export function compileCount(): number {
+	return compiles;
+}
+
+function compileUncached(source: string): Compiled {
 	let code: string;
 	try {
 		code = transform(source, {
