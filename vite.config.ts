@@ -35,6 +35,7 @@ export default defineConfig({
 			'@noble/hashes/sha3.js',
 			'@noble/hashes/utils.js',
 			'@noble/curves/secp256k1.js',
+			'@noble/curves/ed25519.js',
 			'@noble/curves/abstract/modular.js'
 		]
 	},
