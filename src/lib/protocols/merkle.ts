@@ -14,9 +14,10 @@
  *   and the root is `tree[0]`.
  * All hashes are 0x-prefixed lowercase hex (66 characters). Values are taken as OpenZeppelin takes
  * them (see `abi-encode.ts`: a uint256 as a bigint or a decimal string, an address as 0x-hex...).
- * We encode with our own `abiEncode` over @noble/hashes rather than bundle the library itself: it
- * pulls @metamask/abi-utils, @metamask/utils, @ethereumjs/tx and a second copy of the noble
- * hashes (about 8 MB installed) into the browser for ~150 lines of encoding. The unit tests
+ * We encode with our own `abiEncode` over @noble/hashes rather than bundle the library: it pulls
+ * @metamask/abi-utils, @metamask/utils and @ethereumjs/tx, so a browser bundle of
+ * `StandardMerkleTree.of` alone is 137 KB minified (39 KB gzip) against 11.6 KB (4.6 KB) for this
+ * module (rolldown --minify, December 2026), for ~170 lines of encoding. The unit tests
  * check every function against `@openzeppelin/merkle-tree` over many random trees.
  *
  * Bitcoin (bitcoin/bitcoin `src/consensus/merkle.cpp` `ComputeMerkleRoot`, v27.0): node =
