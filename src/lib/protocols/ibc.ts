@@ -117,8 +117,9 @@ export function escrowAddress(portId: string, channelId: string): string {
 		['portId', portId],
 		['channelId', channelId]
 	]) {
-		if (typeof id !== 'string' || id === '')
+		if (typeof id !== 'string' || id === '') {
 			throw new TypeError(`${name} must be a non-empty string`);
+		}
 	}
 	const preimage = concatBytes(
 		utf8ToBytes('ics20-1'),

@@ -154,8 +154,9 @@ export function createLightClient(params: {
 			`the trusting period (${trustingPeriod} s) must be shorter than the unbonding period (${unbondingPeriod} s)`
 		);
 	}
-	if (trustedHeader.chainId !== chainId)
+	if (trustedHeader.chainId !== chainId) {
 		throw new RangeError(`the trusted header is not from ${chainId}`);
+	}
 	return {
 		chainId,
 		trustLevel,
@@ -191,14 +192,15 @@ export function clientStatus(client: LightClient, now: number): 'active' | 'expi
 
 function requireActive(client: LightClient, now: number): void {
 	const status = clientStatus(client, now);
-	if (status === 'frozen')
+	if (status === 'frozen') {
 		fail('frozen', 'the client is frozen after misbehaviour: it accepts no more headers');
+	}
 	if (status === 'expired') {
 		fail('expired', 'the client expired: no header was verified within the trusting period');
 	}
 }
 
-/** Total power of a set, and whether the set is well formed (hashing checks keys and powers). */
+/** Total voting power of a set. */
 function totalPower(validators: readonly Validator[]): bigint {
 	return validators.reduce((sum, v) => sum + BigInt(v.power), 0n);
 }
@@ -293,11 +295,12 @@ function checkOwnPower(client: LightClient, update: HeaderUpdate): void {
 /** The trusted consensus state of an update, after `checkTrustedHeader`. */
 function trustedState(client: LightClient, update: HeaderUpdate): ConsensusState {
 	const trusted = client.consensusStates[update.trustedHeight];
-	if (!trusted)
+	if (!trusted) {
 		fail(
 			'unknown-trusted-height',
 			`the client has no consensus state at height ${update.trustedHeight}`
 		);
+	}
 	if (validatorSetHash(update.trustedValidators) !== trusted.nextValidatorsHash) {
 		fail(
 			'trusted-validators-mismatch',
@@ -386,11 +389,13 @@ export function updateClient(
 	const { header } = update.signedHeader;
 	const state = consensusStateOf(header);
 	const existing = client.consensusStates[header.height];
-	if (existing)
+	if (existing) {
 		return sameState(existing, state) ? { client, outcome: 'duplicate' } : freeze(client);
+	}
 	const [previous, next] = neighbours(client, header.height);
-	if ((previous && previous.time >= state.time) || (next && next.time <= state.time))
+	if ((previous && previous.time >= state.time) || (next && next.time <= state.time)) {
 		return freeze(client);
+	}
 	return {
 		client: {
 			...client,
@@ -417,8 +422,9 @@ export function submitMisbehaviour(
 	requireActive(client, now);
 	const { header1, header2 } = evidence;
 	const [h1, h2] = [header1.signedHeader.header, header2.signedHeader.header];
-	if (h1.height < h2.height)
+	if (h1.height < h2.height) {
 		fail('invalid-misbehaviour', 'header1 must be at least as high as header2');
+	}
 	for (const update of [header1, header2]) {
 		checkHeaderBasics(client, update);
 		checkOwnPower(client, update);

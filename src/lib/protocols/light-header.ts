@@ -72,8 +72,9 @@ export function hexBytes(value: unknown, size: number, what: string): Uint8Array
 }
 
 function be8(n: number, what: string): Uint8Array {
-	if (!Number.isSafeInteger(n) || n < 0)
+	if (!Number.isSafeInteger(n) || n < 0) {
 		throw new RangeError(`${what} must be a whole number >= 0, got ${n}`);
+	}
 	const out = new Uint8Array(8);
 	new DataView(out.buffer).setBigUint64(0, BigInt(n));
 	return out;
