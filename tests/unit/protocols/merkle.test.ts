@@ -39,7 +39,13 @@ const generators: Record<string, (rng: Prng) => unknown> = {
 	bytes4: (rng) => hex(rng, 4),
 	'uint8[]': (rng) => Array.from({ length: rng.int(5) }, () => BigInt(rng.int(256))),
 	'uint256[2]': (rng) => [uint(rng), uint(rng)],
-	'string[]': (rng) => Array.from({ length: rng.int(4) }, () => text(rng))
+	'string[]': (rng) => Array.from({ length: rng.int(4) }, () => text(rng)),
+	'uint256[][]': (rng) =>
+		Array.from({ length: rng.int(3) }, () => Array.from({ length: rng.int(3) }, () => uint(rng))),
+	'string[2]': (rng) => [text(rng), text(rng)],
+	'bytes[]': (rng) => Array.from({ length: rng.int(3) }, () => hex(rng, rng.int(40))),
+	int8: (rng) => BigInt(rng.int(256) - 128),
+	'address[3]': (rng) => [hex(rng, 20), hex(rng, 20), hex(rng, 20)]
 };
 
 const ENCODINGS: string[][] = [
@@ -48,7 +54,8 @@ const ENCODINGS: string[][] = [
 	['string', 'uint256'],
 	['bool', 'int256', 'bytes'],
 	['uint8[]', 'address', 'string[]'],
-	['bytes4', 'uint256[2]', 'uint8']
+	['bytes4', 'uint256[2]', 'uint8'],
+	['uint256[][]', 'string[2]', 'bytes[]', 'int8', 'address[3]']
 ];
 
 function randomValues(rng: Prng, types: string[], n: number): unknown[][] {
@@ -84,7 +91,7 @@ describe('StandardMerkleTree, against @openzeppelin/merkle-tree 1.0.8', () => {
 				trees++;
 			}
 		}
-		expect(trees).toBe(3 * 50 + 3 * 10);
+		expect(trees).toBe(3 * 50 + 4 * 10);
 	});
 
 	test('verification agrees with OpenZeppelin on tampered values and proofs', () => {
