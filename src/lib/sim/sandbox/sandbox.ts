@@ -21,7 +21,14 @@ import { hostObject } from './host.ts';
 import { type HostBridge, Instance, type ModuleCode, type SandboxFailure } from './instance.ts';
 import { loopLine } from './loops.ts';
 import { PRELUDE, PRELUDE_FILE } from './prelude.ts';
-import { COUNTER_RESET, heapGrowthFailures, quickjs, stackPointer, wasmMemory } from './quickjs.ts';
+import {
+	allocationCharge,
+	COUNTER_RESET,
+	heapGrowthFailures,
+	quickjs,
+	stackPointer,
+	wasmMemory
+} from './quickjs.ts';
 
 export { type HostBridge, Instance, type ModuleCode, type SandboxFailure } from './instance.ts';
 
@@ -155,12 +162,28 @@ export class Sandbox {
 		else if (ticks < 1) ticks = 1;
 		this.armed = ticks;
 		this.view()[inst.counter] = ticks;
+		allocationCharge.counter.value = inst.counter << 2;
 	}
 
-	/** Charges the ticks spent since the last arming. */
+	/**
+	 * Charges the ticks of large allocations that did not fit in the counter (alloc-counter.ts:
+	 * the rest were taken from the counter and are charged as spent ticks).
+	 */
+	private chargeAllocations(): void {
+		const excess = allocationCharge.excess.value as number;
+		if (excess !== 0) {
+			allocationCharge.excess.value = 0;
+			// the patch counts in ticks: GAS.allocChunk is GAS.compute per 512 bytes
+			this.meter.charge((excess >>> 0) * GAS.compute);
+		}
+	}
+
+	/** Charges the ticks spent (large allocations included) since the last arming. */
 	private settle(): void {
 		const inst = this.current;
 		if (inst === null || inst.counter < 0) return;
+		allocationCharge.counter.value = 0;
+		this.chargeAllocations();
 		const left = this.view()[inst.counter];
 		const spent = this.armed - left;
 		this.armed = left;
@@ -170,6 +193,7 @@ export class Sandbox {
 	private interrupted(): boolean {
 		const inst = this.current;
 		if (inst === null) return false;
+		this.chargeAllocations();
 		if (inst.counter < 0) {
 			this.meter.charge(COUNTER_RESET * GAS.compute);
 		} else if (this.view()[inst.counter] === COUNTER_RESET) {
