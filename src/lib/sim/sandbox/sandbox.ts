@@ -467,9 +467,12 @@ export class Sandbox {
 
 	/**
 	 * Replaces a faulted runtime with a fresh one. Every instance is dropped; the engine reloads
-	 * contracts from their stored records on their next call. The old runtime is freed, except
-	 * after a host stack overflow: the frames it skipped hold references, QuickJS's leak assertion
-	 * would abort the free, so that runtime is abandoned (counted in `abandoned`).
+	 * contracts from their stored records on their next call. The old runtime and its contexts are
+	 * freed. After a host stack overflow the frames it skipped still hold references: freeing
+	 * the runtime then runs its garbage collector, which frees every context and object those
+	 * frames do not reach, and stops at QuickJS's leak assertion (an Emscripten abort, caught
+	 * here, with the stack pointer put back); what the skipped frames reach stays allocated, and
+	 * the runtime is counted in `abandoned`.
 	 */
 	rebuild(): void {
 		const old = this.runtime;
@@ -482,18 +485,14 @@ export class Sandbox {
 		this.fault = null;
 		this.rebuilds++;
 		this.runtime = this.newRuntime();
-		// after a host stack overflow the frames it skipped still hold references, and QuickJS's
-		// leak assertion would abort the free: that runtime is abandoned (its memory stays allocated)
-		if (torn) {
-			this.abandoned++;
-			return;
-		}
+		const sp = stackPointer?.get();
 		try {
 			for (const inst of instances) inst.dispose();
 			old.dispose();
 		} catch {
 			this.abandoned++;
 		}
+		if (torn && sp !== undefined) stackPointer!.set(sp);
 	}
 
 	/** Remembers the live instance of a stored contract record (forgotten on rebuild). */
