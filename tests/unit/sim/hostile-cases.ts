@@ -90,6 +90,10 @@ export default class Hostile2 extends Contract {
 	hugeRevert() { this.count.set(9n); revert('x'.repeat(5_000_000)); }
 	hugeError() { this.count.set(10n); throw new Error('y'.repeat(5_000_000)); }
 	hugeEvent() { emit('Big', { data: 'z'.repeat(200_000) }); }
+	hugeEventArg() { this.count.set(13n); emit('Big', { data: 'e'.repeat(5_000_000) }); }
+	hugeReturn(): string { this.count.set(14n); return 'r'.repeat(5_000_000); }
+	wideReturn(): number[] { this.count.set(15n); return new Array(1_000_000).fill(7); }
+	wideEvent() { this.count.set(16n); emit('Wide', { list: new Array(1_000_000).fill(7) }); }
 	hashLoop(): string {
 		const s = 'h'.repeat(4_000_000);
 		let h = '';
@@ -232,6 +236,40 @@ export const HOSTILE_CASES: HostileCase[] = [
 		args: [],
 		kind: 'out-of-gas',
 		message: /out of gas/,
+		gasLimit: GAS
+	},
+	{
+		name: 'a 5 MB event argument',
+		method: 'hugeEventArg',
+		args: [],
+		kind: 'runtime',
+		message:
+			/the arguments of event 'Big' is too large \(5000011 characters encoded; the limit is 100000\)/,
+		gasLimit: GAS
+	},
+	{
+		name: 'a 5 MB return value',
+		method: 'hugeReturn',
+		args: [],
+		kind: 'runtime',
+		message:
+			/the return value of hugeReturn\(\) is too large \(a string of 5000000 characters; the limit is 100000\)/,
+		gasLimit: GAS
+	},
+	{
+		name: 'returning an array of 1,000,000 numbers',
+		method: 'wideReturn',
+		args: [],
+		kind: 'runtime',
+		message: /the return value of wideReturn\(\) is too large \(more than 10000 values\)/,
+		gasLimit: GAS
+	},
+	{
+		name: 'an event argument of 1,000,000 numbers',
+		method: 'wideEvent',
+		args: [],
+		kind: 'runtime',
+		message: /the arguments of event 'Wide' is too large \(more than 10000 values\)/,
 		gasLimit: GAS
 	},
 	{
