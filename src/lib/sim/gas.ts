@@ -23,6 +23,8 @@ export const GAS = {
 	regexSteps: 20_000,
 	/** per 4 items (array elements or characters) a length-driven built-in may visit, past the first 256 */
 	builtinItems: 1,
+	/** per 512 bytes of one allocation of 4 KiB or more (a long string joined, copied or grown), as ticks */
+	allocChunk: 10,
 	/** first read of a storage slot in a transaction (G_coldsload, EIP-2929) */
 	storageReadCold: 2_100,
 	/** later reads of the same slot (G_warmaccess) */
@@ -81,6 +83,11 @@ export const GAS_TABLE: readonly GasRow[] = [
 		'builtinItems',
 		'per 4 array elements or characters a built-in such as indexOf, join or sort may visit, past the first 256',
 		'none (like memory expansion, paid before the work)'
+	],
+	[
+		'allocChunk',
+		'per 512 bytes of one allocation of 4 KiB or more, such as a long string joined with + and read',
+		'none (like memory expansion, but per copy)'
 	],
 	['storageReadCold', 'first read of a storage slot in a transaction', 'G_coldsload 2,100'],
 	['storageReadWarm', 'later reads of the same slot', 'G_warmaccess 100'],

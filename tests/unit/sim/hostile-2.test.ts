@@ -100,7 +100,7 @@ export default class Scan extends Contract {
 			const w = createWorld({ seed: 3 });
 			const c = w.chain();
 			const h = c.deploy(HOSTILE_2, { name: 'Hostile2', from: 'mallory' });
-			const used = ['sparseLoop', 'stringScan', 'bigMul'].map(
+			const used = ['sparseLoop', 'stringScan', 'bigMul', 'joinRead', 'appendRead', 'keyGrow'].map(
 				(m) => c.send({ from: 'mallory', to: h, method: m, gasLimit: 2_000_000 }).gasUsed
 			);
 			const out = { used, hash: w.stateHash() };

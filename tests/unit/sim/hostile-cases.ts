@@ -63,17 +63,45 @@ export default class Hostile2 extends Contract {
 		for (let i = 0; i < 10000; i++) a = [a];
 		return JSON.stringify(a).length;
 	}
+	joinRead(): number {
+		this.count.set(11n);
+		const s = 'x'.repeat(1 << 20);
+		let n = 0;
+		for (;;) { const t = s + 'y'; n += t.charCodeAt(5); }
+	}
+	appendRead(): number {
+		this.count.set(12n);
+		const big = 'x'.repeat(1 << 16);
+		let s = '';
+		let n = 0;
+		for (;;) { s += big; n += s.charCodeAt(0); }
+	}
+	templateRead(): number {
+		const s = 'x'.repeat(1 << 20);
+		let n = 0;
+		for (;;) { const t = \`\${s}!\`; n += t.charCodeAt(1); }
+	}
+	keyGrow(): number {
+		const s = 'k'.repeat(1 << 20);
+		const o: Record<string, number> = {};
+		let n = 0;
+		for (;;) { o[s + n] = n; n++; }
+	}
 	hugeRevert() { this.count.set(9n); revert('x'.repeat(5_000_000)); }
 	hugeError() { this.count.set(10n); throw new Error('y'.repeat(5_000_000)); }
 	hugeEvent() { emit('Big', { data: 'z'.repeat(200_000) }); }
+	hugeEventArg() { this.count.set(13n); emit('Big', { data: 'e'.repeat(5_000_000) }); }
+	hugeReturn(): string { this.count.set(14n); return 'r'.repeat(5_000_000); }
+	wideReturn(): number[] { this.count.set(15n); return new Array(1_000_000).fill(7); }
+	wideEvent() { this.count.set(16n); emit('Wide', { list: new Array(1_000_000).fill(7) }); }
 	hashLoop(): string {
 		const s = 'h'.repeat(4_000_000);
 		let h = '';
 		for (;;) h = keccak256(s);
 	}
 	growForever() {
-		const keep: number[][] = [];
-		while (true) keep.push(new Array(1000).fill(1));
+		const keep: Uint8Array[] = [];
+		while (true) keep.push(new Uint8Array(1 << 20));
 	}
 	recurse(n: number): number { return this.recurse(n + 1) + 1; }
 	borrow(amount: bigint): bigint { return amount * 2n; }
@@ -98,7 +126,7 @@ const GAS = 5_000_000;
 /** The cases, one per class of the sandbox-hardening issue. */
 export const HOSTILE_CASES: HostileCase[] = [
 	// first, so it meets a fresh WebAssembly heap: it fails when the 512 MiB heap is full, that is
-	// after about 32,000 arrays of 1,000 numbers (16 KB each)
+	// after about 500 arrays of 1 MiB (each costs about 20,000 gas of allocChunk)
 	{
 		name: 'memory bomb',
 		method: 'growForever',
@@ -141,6 +169,19 @@ export const HOSTILE_CASES: HostileCase[] = [
 		message: /out of gas/,
 		gasLimit: GAS
 	},
+	...[
+		['a long string joined with + and read, in a loop', 'joinRead'],
+		['a string grown with += and read, in a loop', 'appendRead'],
+		['a template literal of a long string, in a loop', 'templateRead'],
+		['long strings as property keys, in a loop', 'keyGrow']
+	].map(([name, method]): HostileCase => ({
+		name,
+		method,
+		args: [],
+		kind: 'out-of-gas',
+		message: /out of gas/,
+		gasLimit: GAS
+	})),
 	{
 		name: 'a 500,000-bit BigInt',
 		method: 'bigShift',
@@ -195,6 +236,40 @@ export const HOSTILE_CASES: HostileCase[] = [
 		args: [],
 		kind: 'out-of-gas',
 		message: /out of gas/,
+		gasLimit: GAS
+	},
+	{
+		name: 'a 5 MB event argument',
+		method: 'hugeEventArg',
+		args: [],
+		kind: 'runtime',
+		message:
+			/the arguments of event 'Big' is too large \(5000011 characters encoded; the limit is 100000\)/,
+		gasLimit: GAS
+	},
+	{
+		name: 'a 5 MB return value',
+		method: 'hugeReturn',
+		args: [],
+		kind: 'runtime',
+		message:
+			/the return value of hugeReturn\(\) is too large \(a string of 5000000 characters; the limit is 100000\)/,
+		gasLimit: GAS
+	},
+	{
+		name: 'returning an array of 1,000,000 numbers',
+		method: 'wideReturn',
+		args: [],
+		kind: 'runtime',
+		message: /the return value of wideReturn\(\) is too large \(more than 10000 values\)/,
+		gasLimit: GAS
+	},
+	{
+		name: 'an event argument of 1,000,000 numbers',
+		method: 'wideEvent',
+		args: [],
+		kind: 'runtime',
+		message: /the arguments of event 'Wide' is too large \(more than 10000 values\)/,
 		gasLimit: GAS
 	},
 	{

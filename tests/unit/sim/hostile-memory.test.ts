@@ -1,6 +1,6 @@
 /**
  * The memory bomb in a file of its own, so it meets a fresh WebAssembly heap (Vitest runs each
- * file in its own worker): holding 16 KB arrays until the heap is full must end as a memory fault
+ * file in its own worker): holding 1 MiB arrays until the heap is full must end as a memory fault
  * in a few seconds, bounded by memory
  * rather than by gas, and a second bomb in the same world must be named a memory fault too (the
  * heap is then full at once, and QuickJS may throw a bare null instead of its error).
@@ -49,8 +49,8 @@ function bomb(): { receipt: Receipt; ms: number } {
 
 test('a memory bomb fails as a memory fault, bounded by the heap, twice in a row', () => {
 	const first = bomb();
-	// the count-based bound: the heap is full after about 32,000 arrays of 1,000 numbers, which
-	// cost about 22 million gas, so it stops on memory well before its 30 million gas
+	// the count-based bound: the heap is full after about 500 arrays of 1 MiB, which cost about
+	// 10 million gas (allocChunk), so it stops on memory well before its 30 million gas
 	expect(first.receipt.gasUsed).toBeLessThan(25_000_000);
 	// about 3 s on an idle development machine (30 s before); the wall-clock bound is loose so a
 	// shared CI machine does not make it flaky, and still fails a hang

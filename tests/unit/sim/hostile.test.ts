@@ -32,7 +32,7 @@ export default class Hostile extends Contract {
 	recurse(n: number): number { return this.recurse(n + 1) + 1; } // RECURSE
 	bigArray() { this.count.set(2n); const a = new Array(1e8).fill(0); return a.length; }
 	bigString() { this.count.set(3n); return 'x'.repeat(1e8).length; }
-	growForever() { const keep: number[][] = []; while (true) keep.push(new Array(1000).fill(1)); }
+	growForever() { const keep: Uint8Array[] = []; while (true) keep.push(new Uint8Array(1 << 20)); }
 	regex() { this.count.set(4n); return /(a+)+$/.test('a'.repeat(40) + 'b'); }
 	catchGas() {
 		this.count.set(5n);

@@ -5,7 +5,8 @@
  *
  * Loading: the .wasm bytes are read (Node: from the package; browser: fetched from the URL Vite's
  * `?url` import gives, so the bundler emits it as an asset with a hashed name and the service
- * worker can precache it), one constant is patched (BIGINT_MAX_LIMBS), and the module is
+ * worker can precache it), one constant is patched (BIGINT_MAX_LIMBS), an allocation charge is
+ * added (alloc-counter.ts), and the module is
  * instantiated through Emscripten's `instantiateWasm` hook, which also hands over the exports
  * that save and restore the stack pointer (stackPointer).
  *
@@ -22,6 +23,11 @@ import {
 	type QuickJSWASMModule
 } from 'quickjs-emscripten-core';
 import releaseSync from '@jitl/quickjs-wasmfile-release-sync';
+import {
+	ALLOC_COUNTER_EXPORT,
+	ALLOC_EXCESS_EXPORT,
+	patchAllocationCounter
+} from './alloc-counter.ts';
 
 /** The value QuickJS resets the counter to after each handler call (JS_INTERRUPT_COUNTER_INIT). */
 export const COUNTER_RESET = 10_000;
@@ -132,9 +138,14 @@ async function load(): Promise<QuickJSWASMModule> {
 	});
 	const isNode = typeof process !== 'undefined' && typeof process.versions?.node === 'string';
 	const compiled = await WebAssembly.compile(
-		patchBigIntLimit(await wasmBytes(isNode)) as Uint8Array<ArrayBuffer>
+		patchAllocationCounter(patchBigIntLimit(await wasmBytes(isNode))) as Uint8Array<ArrayBuffer>
 	);
 	const emscriptenModule = {
+		// freeing a runtime torn by a host stack overflow stops at QuickJS's leak assertion on
+		// purpose (sandbox.ts rebuild()): that abort is expected, not worth a console line
+		printErr(text: string) {
+			if (!text.includes('list_empty(&rt->gc_obj_list)')) console.error(text);
+		},
 		instantiateWasm(
 			imports: WebAssembly.Imports,
 			done: (instance: WebAssembly.Instance, module: WebAssembly.Module) => void
@@ -180,6 +191,25 @@ function findStackPointer(): StackPointer | null {
 	if (!moved || read() !== sp) return null;
 	return { get: read, set: write };
 }
+
+/** The two globals of the allocation charge (alloc-counter.ts). */
+export type AllocationCharge = {
+	/** ticks allocations cost that did not fit in the counter */
+	excess: WebAssembly.Global;
+	/** byte address of the running context's interrupt counter, 0 when none runs */
+	counter: WebAssembly.Global;
+};
+
+function findAllocationCharge(): AllocationCharge {
+	const excess = stackExports?.[ALLOC_EXCESS_EXPORT];
+	const counter = stackExports?.[ALLOC_COUNTER_EXPORT];
+	if (!(excess instanceof WebAssembly.Global) || !(counter instanceof WebAssembly.Global))
+		throw new Error('QuickJS build changed: the allocation charge is missing');
+	return { excess, counter };
+}
+
+/** The allocation charge's globals. */
+export const allocationCharge: AllocationCharge = findAllocationCharge();
 
 /** The module's stack pointer, or null when it could not be found (faults then leak shadow stack). */
 export const stackPointer: StackPointer | null = findStackPointer();

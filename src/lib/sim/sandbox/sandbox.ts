@@ -21,7 +21,14 @@ import { hostObject } from './host.ts';
 import { type HostBridge, Instance, type ModuleCode, type SandboxFailure } from './instance.ts';
 import { loopLine } from './loops.ts';
 import { PRELUDE, PRELUDE_FILE } from './prelude.ts';
-import { COUNTER_RESET, heapGrowthFailures, quickjs, stackPointer, wasmMemory } from './quickjs.ts';
+import {
+	allocationCharge,
+	COUNTER_RESET,
+	heapGrowthFailures,
+	quickjs,
+	stackPointer,
+	wasmMemory
+} from './quickjs.ts';
 
 export { type HostBridge, Instance, type ModuleCode, type SandboxFailure } from './instance.ts';
 
@@ -155,12 +162,28 @@ export class Sandbox {
 		else if (ticks < 1) ticks = 1;
 		this.armed = ticks;
 		this.view()[inst.counter] = ticks;
+		allocationCharge.counter.value = inst.counter << 2;
 	}
 
-	/** Charges the ticks spent since the last arming. */
+	/**
+	 * Charges the ticks of large allocations that did not fit in the counter (alloc-counter.ts:
+	 * the rest were taken from the counter and are charged as spent ticks).
+	 */
+	private chargeAllocations(): void {
+		const excess = allocationCharge.excess.value as number;
+		if (excess !== 0) {
+			allocationCharge.excess.value = 0;
+			// the patch counts in ticks: GAS.allocChunk is GAS.compute per 512 bytes
+			this.meter.charge((excess >>> 0) * GAS.compute);
+		}
+	}
+
+	/** Charges the ticks spent (large allocations included) since the last arming. */
 	private settle(): void {
 		const inst = this.current;
 		if (inst === null || inst.counter < 0) return;
+		allocationCharge.counter.value = 0;
+		this.chargeAllocations();
 		const left = this.view()[inst.counter];
 		const spent = this.armed - left;
 		this.armed = left;
@@ -170,6 +193,7 @@ export class Sandbox {
 	private interrupted(): boolean {
 		const inst = this.current;
 		if (inst === null) return false;
+		this.chargeAllocations();
 		if (inst.counter < 0) {
 			this.meter.charge(COUNTER_RESET * GAS.compute);
 		} else if (this.view()[inst.counter] === COUNTER_RESET) {
@@ -443,9 +467,12 @@ export class Sandbox {
 
 	/**
 	 * Replaces a faulted runtime with a fresh one. Every instance is dropped; the engine reloads
-	 * contracts from their stored records on their next call. The old runtime is freed, except
-	 * after a host stack overflow: the frames it skipped hold references, QuickJS's leak assertion
-	 * would abort the free, so that runtime is abandoned (counted in `abandoned`).
+	 * contracts from their stored records on their next call. The old runtime and its contexts are
+	 * freed. After a host stack overflow the frames it skipped still hold references: freeing
+	 * the runtime then runs its garbage collector, which frees every context and object those
+	 * frames do not reach, and stops at QuickJS's leak assertion (an Emscripten abort, caught
+	 * here, with the stack pointer put back); what the skipped frames reach stays allocated, and
+	 * the runtime is counted in `abandoned`.
 	 */
 	rebuild(): void {
 		const old = this.runtime;
@@ -458,18 +485,14 @@ export class Sandbox {
 		this.fault = null;
 		this.rebuilds++;
 		this.runtime = this.newRuntime();
-		// after a host stack overflow the frames it skipped still hold references, and QuickJS's
-		// leak assertion would abort the free: that runtime is abandoned (its memory stays allocated)
-		if (torn) {
-			this.abandoned++;
-			return;
-		}
+		const sp = stackPointer?.get();
 		try {
 			for (const inst of instances) inst.dispose();
 			old.dispose();
 		} catch {
 			this.abandoned++;
 		}
+		if (torn && sp !== undefined) stackPointer!.set(sp);
 	}
 
 	/** Remembers the live instance of a stored contract record (forgotten on rebuild). */
