@@ -11,9 +11,20 @@ import { join } from 'node:path';
 import { compileModule } from 'svelte/compiler';
 // the runtime the client-compiled module runs on: unit tests have no browser build of Svelte
 // eslint-disable-next-line svelte/no-svelte-internal
-import * as $ from 'svelte/internal/client';
+import * as internal from 'svelte/internal/client';
 import { transform } from 'sucrase';
 import { afterAll, expect, test } from 'vitest';
+
+/** The few calls of Svelte's (untyped) client runtime this test drives. */
+type Runtime = {
+	state<T>(value: T): { v: T };
+	get<T>(source: { v: T }): T;
+	set<T>(source: { v: T }, value: T): void;
+	effect_root(fn: () => void): () => void;
+	render_effect(fn: () => void): void;
+	flush(): void;
+};
+const $ = internal as Runtime;
 
 type ByKey = <P extends Record<string, unknown>>(read: () => P) => P;
 

@@ -13,9 +13,8 @@ import identifyShadowedGlobals from 'sucrase/dist/esm/identifyShadowedGlobals.js
 import { parse } from 'sucrase/dist/esm/parser/index.js';
 import type { Token } from 'sucrase/dist/esm/parser/tokenizer/index.js';
 import RootTransformer from 'sucrase/dist/esm/transformers/RootTransformer.js';
-import type { Options } from 'sucrase';
 
-const OPTIONS: Options = {
+const OPTIONS: ConstructorParameters<typeof RootTransformer>[3] = {
 	transforms: ['typescript', 'imports'],
 	disableESTransforms: true,
 	production: true
