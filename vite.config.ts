@@ -22,7 +22,16 @@ export default defineConfig({
 		include: [
 			'@jitl/quickjs-wasmfile-release-sync',
 			'quickjs-emscripten-core',
-			'sucrase',
+			// the sandbox's compiler imports sucrase's modules by path (sim/sandbox/sucrase.ts)
+			'sucrase/dist/esm/CJSImportProcessor.js',
+			'sucrase/dist/esm/HelperManager.js',
+			'sucrase/dist/esm/NameManager.js',
+			'sucrase/dist/esm/TokenProcessor.js',
+			'sucrase/dist/esm/identifyShadowedGlobals.js',
+			'sucrase/dist/esm/parser/index.js',
+			'sucrase/dist/esm/parser/tokenizer/index.js',
+			'sucrase/dist/esm/parser/tokenizer/types.js',
+			'sucrase/dist/esm/transformers/RootTransformer.js',
 			'yaml',
 			'comlink',
 			'valibot',

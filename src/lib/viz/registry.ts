@@ -78,7 +78,7 @@ export const VIEWS: Record<ViewId, ViewEntry> = {
 						liquidations,
 						step,
 						selected: selected?.id,
-						onpick: (id: string) => pick(id)
+						onpick: pick
 					}
 				: null,
 		missing: 'This run has no price data.',

@@ -2,12 +2,13 @@
  * Where an endless loop is. When gas runs out inside contract bytecode, QuickJS builds the error's
  * stack from the frame's last saved position, which is the last call before the loop (or the
  * method's first line), not the loop's jump. This scanner records every block and loop of the
- * compiled module (lines are the learner's, see transform.ts) so the engine can name the loop
+ * module (lines are the learner's, see transform.ts) so the engine can name the loop
  * that was running instead.
  *
- * A small lexer, not a parser: it skips strings, template literals, comments and regular
- * expression literals (told from division by the token before them) and matches braces.
+ * It reads the module's tokens (tokens.ts): strings, template literals, comments, regular
+ * expressions and type annotations are the compiler's, not guessed.
  */
+import { nextCode, type Tokens, tokenize, tt } from './tokens.ts';
 
 /** Blocks and loops of a module, as 1-based lines. */
 export type LoopMap = {
@@ -17,156 +18,79 @@ export type LoopMap = {
 	loops: [number, number][];
 };
 
-const REGEX_AFTER = new Set([
-	'(',
-	',',
-	'=',
-	':',
-	'[',
-	'!',
-	'&',
-	'|',
-	'?',
-	'{',
-	'}',
-	';',
-	'+',
-	'-',
-	'*',
-	'%',
-	'<',
-	'>',
-	'~',
-	'^',
-	''
-]);
-const REGEX_KEYWORDS = new Set([
-	'return',
-	'typeof',
-	'case',
-	'do',
-	'else',
-	'in',
-	'of',
-	'new',
-	'delete',
-	'void',
-	'throw',
-	'instanceof',
-	'yield',
-	'await'
-]);
-
-function isWordChar(c: string): boolean {
-	return (
-		(c >= 'a' && c <= 'z') ||
-		(c >= 'A' && c <= 'Z') ||
-		(c >= '0' && c <= '9') ||
-		c === '_' ||
-		c === '$'
-	);
-}
-
-/** Scans compiled contract JavaScript for its blocks and loops. */
-export function scanLoops(js: string): LoopMap {
+/**
+ * Scans a contract module for its blocks and loops.
+ * @param code the module's source (TypeScript or JavaScript), or its tokens
+ * @throws sucrase's SyntaxError when `code` is a source that does not parse
+ */
+export function scanLoops(code: string | Tokens): LoopMap {
+	const tokens = typeof code === 'string' ? tokenize(code) : code;
+	const { list, lines, match } = tokens;
 	const blocks: [number, number][] = [];
 	const loops: [number, number][] = [];
-	const isDo: boolean[] = [];
-	const open: { line: number; loop: number }[] = [];
-	let pending = -1; // loop whose body has not opened yet
-	let pendingDepth = -1; // paren depth its header returns to (-1: `do`, no header)
-	let skipWhile = false; // the `while` that ends a `do { } while (...)`
-	let depth = 0;
-	let line = 1;
-	let prev = ''; // previous significant token: a punctuator character or a word
-	const templates: number[] = []; // block depth at each open `${`
-	for (let i = 0; i < js.length; i++) {
-		const c = js[i];
-		if (c === '\n') {
-			line++;
-			continue;
+	const tails = new Set<number>(); // the `while` of each `do ... while (...)`
+	const next = (i: number): number => nextCode(tokens, i);
+	/** [line, line] of the loop at `keyword`, its end moved to the close of a braced body. */
+	const loop = (keyword: number, body: number): void => {
+		const braced = list[body]?.type === tt.braceL && match[body] > body;
+		loops.push([lines[keyword], braced ? lines[match[body]] : lines[keyword]]);
+	};
+	for (let i = 0; i < list.length; i++) {
+		const token = list[i];
+		if (token.isType) continue;
+		if (token.type === tt.braceR && match[i] >= 0 && isBlock(tokens, match[i])) {
+			blocks.push([lines[match[i]], lines[i]]); // in closing order, innermost first
+		} else if ((token.type === tt._while || token.type === tt._for) && !tails.has(i)) {
+			let header = next(i);
+			if (list[header]?.type === tt.name) header = next(header); // for await (...)
+			loop(i, match[header] > header ? next(match[header]) : -1);
+		} else if (token.type === tt._do) {
+			const body = next(i);
+			loop(i, body);
+			const tail = doTail(tokens, body);
+			if (tail >= 0) tails.add(tail);
 		}
-		if (c === ' ' || c === '\t' || c === '\r') continue;
-		if (c === '/' && js[i + 1] === '/') {
-			while (i + 1 < js.length && js[i + 1] !== '\n') i++;
-			continue;
-		}
-		if (c === '/' && js[i + 1] === '*') {
-			const end = js.indexOf('*/', i + 2);
-			const stop = end < 0 ? js.length : end + 2;
-			for (let j = i; j < stop; j++) if (js[j] === '\n') line++;
-			i = stop - 1;
-			continue;
-		}
-		const resumesTemplate =
-			c === '}' && templates.length > 0 && templates[templates.length - 1] === open.length;
-		if (c === '"' || c === "'" || c === '`' || resumesTemplate) {
-			const quote = resumesTemplate ? '`' : c;
-			if (resumesTemplate) templates.pop();
-			for (i++; i < js.length; i++) {
-				const d = js[i];
-				if (d === '\\') i++;
-				else if (d === '\n') line++;
-				else if (d === quote) break;
-				else if (quote === '`' && d === '$' && js[i + 1] === '{') {
-					templates.push(open.length);
-					i++;
-					break;
-				}
-			}
-			prev = 'x';
-			continue;
-		}
-		if (c === '/' && (REGEX_AFTER.has(prev) || REGEX_KEYWORDS.has(prev))) {
-			let inClass = false;
-			for (i++; i < js.length && js[i] !== '\n'; i++) {
-				const d = js[i];
-				if (d === '\\') i++;
-				else if (d === '[') inClass = true;
-				else if (d === ']') inClass = false;
-				else if (d === '/' && !inClass) break;
-			}
-			while (i + 1 < js.length && isWordChar(js[i + 1])) i++;
-			prev = 'x';
-			continue;
-		}
-		if (isWordChar(c)) {
-			let j = i;
-			while (j < js.length && isWordChar(js[j])) j++;
-			const word = js.slice(i, j);
-			i = j - 1;
-			if (word === 'while' && skipWhile) skipWhile = false;
-			else if ((word === 'while' || word === 'for' || word === 'do') && prev !== '.') {
-				loops.push([line, line]);
-				isDo.push(word === 'do');
-				pending = loops.length - 1;
-				pendingDepth = word === 'do' ? -1 : depth;
-			}
-			prev = word;
-			continue;
-		}
-		skipWhile = false;
-		if (c === '(') depth++;
-		else if (c === ')') depth--;
-		else if (c === '{') {
-			const owned = pending >= 0 && (pendingDepth === -1 || depth === pendingDepth);
-			open.push({ line, loop: owned ? pending : -1 });
-			if (owned) pending = -1;
-		} else if (c === '}') {
-			const block = open.pop();
-			if (block !== undefined) {
-				blocks.push([block.line, line]);
-				if (block.loop >= 0) {
-					loops[block.loop][1] = line;
-					if (isDo[block.loop]) skipWhile = true;
-				}
-			}
-		} else if (c === ';' && pending >= 0 && depth === pendingDepth) {
-			pending = -1; // the body was a single statement
-		}
-		prev = c;
 	}
 	return { blocks, loops };
+}
+
+/**
+ * Whether the `{` at `open` stays in the JavaScript: not a template's `${` nor the braces of an
+ * import or export list (`import { a, b } from`, `import X, { a } from`, `export { a }`), which
+ * the compiled module does not have.
+ */
+function isBlock(tokens: Tokens, open: number): boolean {
+	const { list } = tokens;
+	if (list[open].type !== tt.braceL) return false;
+	let before = open - 1;
+	while (before >= 0 && list[before].isType) before--;
+	const type = list[before]?.type;
+	if (type === tt._import || type === tt._export) return false;
+	return !(type === tt.comma && list[before - 2]?.type === tt._import);
+}
+
+/** The `while` that ends the `do` whose body starts at token `body`, or -1. */
+function doTail(tokens: Tokens, body: number): number {
+	const { list, match } = tokens;
+	const next = (i: number): number => nextCode(tokens, i);
+	if (list[body]?.type === tt.braceL && match[body] > body) {
+		const tail = next(match[body]);
+		return list[tail]?.type === tt._while ? tail : -1;
+	}
+	// a single statement: the first `while` after a `;` or `}` at its own nesting
+	let prev = -1;
+	for (let j = body; j < list.length; j = next(j)) {
+		const type = list[j].type;
+		if (type === tt.parenR || type === tt.bracketR || type === tt.braceR) {
+			if (match[j] < body) return -1; // left the block around the loop
+		} else if (match[j] > j) {
+			j = match[j];
+		} else if (type === tt._while && j > body && (prev === tt.semi || prev === tt.braceR)) {
+			return j;
+		}
+		prev = list[j].type;
+	}
+	return -1;
 }
 
 /**

@@ -3,14 +3,11 @@
  * too few or too many arguments is refused in the learner's terms ("borrow(amount) expects 1
  * argument, got 0") instead of failing later inside the method ("cannot convert bigint to
  * number"). The compiled JavaScript cannot tell `amount?: bigint` (optional) from `amount: bigint`,
- * so the TypeScript is read: a parameter is optional when it has `?` or a default, and a rest
- * parameter takes any number.
- *
- * A small scanner, not a parser: it finds `name(` at the start of a line of a class body (after
- * modifiers such as public or static) and splits the list at top-level commas, skipping strings,
- * comments and nested brackets (including generic type arguments). A method it cannot read gets
- * no signature and is not checked.
+ * so the TypeScript's tokens are read (members.ts): a parameter is optional when it has `?` or a
+ * default, and a rest parameter takes any number.
  */
+import { classMethods } from './members.ts';
+import { type Tokens, tokenize } from './tokens.ts';
 
 /** A method's parameters as the learner wrote them. */
 export type Signature = {
@@ -22,105 +19,33 @@ export type Signature = {
 	max: number;
 };
 
-const HEADER =
-	/^[ \t]*(?:(?:public|protected|private|static|override|readonly|async)\s+)*(?:get\s+|set\s+)?\*?\s*([A-Za-z_$][\w$]*)\s*(?:<[^>(]*>)?\s*\(/gm;
-
-/** Splits a parameter list at top-level commas; returns null when it cannot find its end. */
-function splitParams(text: string, open: number): string[] | null {
-	const parts: string[] = [];
-	let depth = 0;
-	let start = open + 1;
-	for (let i = open + 1; i < text.length; i++) {
-		const c = text[i];
-		if (c === '"' || c === "'" || c === '`') {
-			for (i++; i < text.length && text[i] !== c; i++) if (text[i] === '\\') i++;
-		} else if (c === '/' && text[i + 1] === '/') {
-			while (i < text.length && text[i] !== '\n') i++;
-		} else if (c === '/' && text[i + 1] === '*') {
-			const end = text.indexOf('*/', i + 2);
-			if (end < 0) return null;
-			i = end + 1;
-		} else if (c === '=' && text[i + 1] === '>') {
-			i++; // an arrow in a type: not a closing angle bracket
-		} else if (c === '(' || c === '[' || c === '{' || c === '<') depth++;
-		else if (c === ')' || c === ']' || c === '}' || c === '>') {
-			if (depth === 0) {
-				if (c !== ')') return null;
-				const last = text.slice(start, i).trim();
-				if (last !== '' || parts.length > 0) parts.push(last);
-				return parts.filter((p, k) => p !== '' || k < parts.length - 1);
-			}
-			depth--;
-		} else if (c === ',' && depth === 0) {
-			parts.push(text.slice(start, i).trim());
-			start = i + 1;
-		}
-	}
-	return null;
-}
-
-function describeParam(raw: string): { name: string; optional: boolean; rest: boolean } {
-	const text = raw.replace(/\/\*[\s\S]*?\*\//g, '').trim();
-	const rest = text.startsWith('...');
-	const body = rest ? text.slice(3).trim() : text;
-	const ident = /^(?:(?:public|private|protected|readonly)\s+)*([A-Za-z_$][\w$]*)\s*(\?)?/.exec(
-		body
-	);
-	if (ident === null) {
-		// destructured: show the pattern itself, without its type
-		const pattern = body.replace(/\s*[:=][\s\S]*$/, '');
-		return { name: (rest ? '...' : '') + pattern, optional: /=/.test(body), rest };
-	}
-	const after = body.slice(ident[0].length).trim();
-	return {
-		name: (rest ? '...' : '') + ident[1],
-		optional: ident[2] === '?' || after.startsWith('=') || /^:[^=]*=(?!>)/.test(after),
-		rest
-	};
-}
-
-/** Signatures of the methods named in `methods`, from the TypeScript `source` (first match each). */
+/**
+ * Signatures of the methods (and the constructor) of the classes in a module, by name: the
+ * default-exported class's own first, then those of the other classes (first found wins).
+ * @param code TypeScript source, or its tokens
+ * @param methods only these names (all when absent)
+ * @throws sucrase's SyntaxError when `code` is a source that does not parse
+ */
 export function methodSignatures(
-	source: string,
+	code: string | Tokens,
 	methods?: readonly string[]
 ): Record<string, Signature> {
+	const tokens = typeof code === 'string' ? tokenize(code) : code;
 	const out: Record<string, Signature> = Object.create(null) as Record<string, Signature>;
 	const wanted = methods === undefined ? undefined : new Set(methods);
-	for (const match of source.matchAll(HEADER)) {
-		const name = match[1];
+	for (const method of classMethods(tokens)) {
+		const name = method.name;
 		if (Object.hasOwn(out, name) || (wanted !== undefined && !wanted.has(name))) continue;
-		if (['if', 'for', 'while', 'switch', 'catch', 'function', 'return', 'super'].includes(name))
-			continue;
-		const open = (match.index ?? 0) + match[0].length - 1;
-		const parts = splitParams(source, open);
-		if (parts === null) continue;
-		// a method body must follow: `) {` or `): Type {`, not `);` (a call)
-		const closeAt = findClose(source, open);
-		if (closeAt < 0 || !/^\s*(?::[^;{]*)?\{/.test(source.slice(closeAt + 1, closeAt + 200)))
-			continue;
-		const params = parts.map(describeParam);
 		let min = 0;
-		for (const p of params) {
+		for (const p of method.params) {
 			if (p.optional || p.rest) break;
 			min++;
 		}
 		out[name] = {
-			params: params.map((p) => p.name),
+			params: method.params.map((p) => p.name),
 			min,
-			max: params.some((p) => p.rest) ? -1 : params.length
+			max: method.params.some((p) => p.rest) ? -1 : method.params.length
 		};
 	}
 	return out;
-}
-
-function findClose(text: string, open: number): number {
-	let depth = 0;
-	for (let i = open; i < text.length; i++) {
-		const c = text[i];
-		if (c === '"' || c === "'" || c === '`') {
-			for (i++; i < text.length && text[i] !== c; i++) if (text[i] === '\\') i++;
-		} else if (c === '(') depth++;
-		else if (c === ')' && --depth === 0) return i;
-	}
-	return -1;
 }

@@ -5,9 +5,11 @@
  * stack line is the learner's own line. Type errors are not checked here: types are only stripped,
  * and the editor shows type errors as the learner types.
  */
-import { transform } from 'sucrase';
 import { type LoopMap, scanLoops } from './loops.ts';
+import { classMethods } from './members.ts';
 import { methodSignatures, type Signature } from './signatures.ts';
+import { stripTypes } from './sucrase.ts';
+import { tokensOf, tt } from './tokens.ts';
 
 /** A problem found before the contract runs, located in the learner's source (1-based line). */
 export class CompileError extends Error {
@@ -31,55 +33,6 @@ export type Compiled = {
 	/** parameter lists of the methods and the constructor, from the TypeScript (signatures.ts) */
 	signatures: Record<string, Signature>;
 };
-
-const HIDDEN_METHOD =
-	/^\s*(?:(?:public|static|readonly|override|abstract)\s+)*(?:private|protected)\s+(?:(?:static|readonly|override|async)\s+)*\*?\s*([A-Za-z_$][\w$]*)\s*[(<]/gm;
-
-/** Names of methods marked private or protected in the TypeScript source. */
-function hiddenMethods(source: string): string[] {
-	const names = new Set<string>();
-	for (const match of source.matchAll(HIDDEN_METHOD)) names.add(match[1]);
-	return [...names];
-}
-
-const PRIVATE_BEFORE = new Set(['.', '{', '}', ';', '']);
-const PRIVATE_KEYWORDS = /(?:^|[^\w$])(?:static|get|set|async|readonly)$/;
-
-/**
- * Line of the first `#name` class member or access in `js` (outside strings and comments), or 0.
- * Private names are unsupported: the engine rebuilds instances from their fields, which it cannot
- * do for fields it cannot see.
- */
-function privateNameLine(js: string): number {
-	let line = 1;
-	for (let i = 0; i < js.length; i++) {
-		const c = js[i];
-		if (c === '\n') line++;
-		else if (c === '/' && js[i + 1] === '/') {
-			while (i < js.length && js[i] !== '\n') i++;
-			line++;
-		} else if (c === '/' && js[i + 1] === '*') {
-			const end = js.indexOf('*/', i + 2);
-			const stop = end < 0 ? js.length : end + 2;
-			for (let j = i; j < stop; j++) if (js[j] === '\n') line++;
-			i = stop - 1;
-		} else if (c === '"' || c === "'" || c === '`') {
-			for (i++; i < js.length && js[i] !== c; i++) {
-				if (js[i] === '\\') i++;
-				else if (js[i] === '\n') line++;
-			}
-		} else if (c === '#' && /[A-Za-z_$]/.test(js[i + 1] ?? '')) {
-			const before = js.slice(Math.max(0, i - 12), i).trimEnd();
-			if (
-				PRIVATE_BEFORE.has(before.slice(-1)) ||
-				PRIVATE_KEYWORDS.test(before) ||
-				/\n\s*$/.test(js.slice(Math.max(0, i - 40), i))
-			)
-				return line;
-		}
-	}
-	return 0;
-}
 
 /** Compiled sources by their exact text, oldest first (least recently used goes first). */
 const cache = new Map<string, Readonly<Compiled> | CompileError>();
@@ -124,28 +77,28 @@ export function compileCount(): number {
 }
 
 function compileUncached(source: string): Compiled {
-	let code: string;
+	let stripped: ReturnType<typeof stripTypes>;
 	try {
-		code = transform(source, {
-			transforms: ['typescript', 'imports'],
-			disableESTransforms: true,
-			production: true
-		}).code;
+		stripped = stripTypes(source);
 	} catch (error) {
 		const e = error as Error & { loc?: { line: number; column: number } };
 		const message = String(e.message).replace(/\s*\(\d+:\d+\)\s*$/, '');
 		throw new CompileError(`SyntaxError: ${message}`, e.loc?.line);
 	}
-	const line = privateNameLine(code);
-	if (line > 0)
+	// one parse: the scanners below read the tokens the JavaScript was made from
+	const tokens = tokensOf(source, stripped.tokens);
+	// private names are unsupported: the engine rebuilds instances from their fields, which it
+	// cannot do for fields it cannot see
+	const hash = tokens.list.findIndex((t) => t.type === tt.hash && !t.isType);
+	if (hash >= 0)
 		throw new CompileError(
 			'private #names are not supported in contracts: use TypeScript\'s "private" keyword instead (private total = ...)',
-			line
+			tokens.lines[hash]
 		);
 	return {
-		js: `(function (exports, require, module) {'use strict';${code}\n})`,
-		privates: hiddenMethods(source),
-		loops: scanLoops(code),
-		signatures: methodSignatures(source)
+		js: `(function (exports, require, module) {'use strict';${stripped.js}\n})`,
+		privates: [...new Set(classMethods(tokens).flatMap((m) => (m.hidden ? [m.name] : [])))],
+		loops: scanLoops(tokens),
+		signatures: methodSignatures(tokens)
 	};
 }
