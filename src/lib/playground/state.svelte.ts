@@ -12,7 +12,7 @@ import { Timeline } from '#lib/ui/timeline.svelte.ts';
 import type { SharedCopy } from '#lib/ui/shared-copy.ts';
 import type { SourceError } from '#lib/model/errors.ts';
 import type { RunOverview } from '#lib/model/overview.ts';
-import { isCancelled } from '#lib/worker/client.ts';
+import { isCancelled, type RestartReason } from '#lib/worker/client.ts';
 import type { PlaygroundClient } from './client.ts';
 import { SCRIPT_FILE, readScript, writeScript } from './script-file.ts';
 import { templateOf, type PlaygroundTemplate } from './templates.ts';
@@ -316,7 +316,7 @@ export class PlaygroundState {
 	}
 
 	/** The worker was restarted: its run is gone, so run the script again. */
-	restarted(reason: 'crash' | 'timeout'): void {
+	restarted(reason: RestartReason): void {
 		this.timeline.reset(0, null, null);
 		if (reason === 'crash') {
 			this.notice = 'The simulator stopped unexpectedly and was restarted; your steps run again.';
