@@ -5,7 +5,7 @@ import { describe, expect, test } from 'vitest';
 import { DraftStore } from '#lib/storage/drafts.ts';
 import { InputStore } from '#lib/storage/inputs.ts';
 import { ProgressStore } from '#lib/storage/progress.ts';
-import { DEFAULT_SEED, LessonState, type SimLike } from '#lib/ui/lesson-state.svelte.ts';
+import { DEFAULT_SEED, LessonState, type SimLike } from '#lib/lesson/lesson-state.svelte.ts';
 import type { Frame } from '#lib/model/frame.ts';
 import type { CheckResult } from '#lib/model/run.ts';
 import type { LoadRequest } from '#lib/worker/protocol.ts';
