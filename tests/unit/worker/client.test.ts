@@ -13,22 +13,13 @@ import {
 	type RestartReason
 } from '#lib/worker/client.ts';
 import { PlaygroundClient } from '#lib/playground/client.ts';
-import type { Frame } from '#lib/model/frame.ts';
 import type { RunProgress } from '#lib/model/run.ts';
 import type { LoadRequest } from '#lib/worker/protocol.ts';
 import type { PlaygroundRequest } from '#lib/playground/types.ts';
+import { frameAt } from '../model/frames.ts';
 import { FakeWorker, sleep } from './fake-worker.ts';
 
-const frame = (step: number): Frame => ({
-	step,
-	total: 3,
-	label: `step ${step}`,
-	time: 0,
-	blockNumber: step,
-	heads: [{ chainId: 1, number: step, timestamp: 0 }],
-	stateHash: '0x00',
-	receipts: []
-});
+const frame = (step: number) => frameAt(step, 3);
 
 /** What every fake worker saw, across restarts. */
 type Log = { workers: FakeWorker[]; loads: LoadRequest[]; runs: PlaygroundRequest[] };
@@ -87,6 +78,21 @@ function simulator(mode: { run: 'ok' | 'hang' | 'slow-progress' }, listenAfterMs
 const LOAD: LoadRequest = { lessonId: 'a/b', sources: { 'contracts/A.ts': 'x' }, seed: 7 };
 const REQUEST: PlaygroundRequest = { template: 'one-chain', sources: {}, seed: 1, actions: [] };
 
+/** A lesson client whose loaded run hangs; the run is under way when this resolves. */
+async function hungRun(timeouts?: { run: number }) {
+	const sim = simulator({ run: 'hang' });
+	const restarts: RestartReason[] = [];
+	const client = new SimClient({
+		createWorker: sim.createWorker,
+		timeouts,
+		onRestart: (r) => restarts.push(r)
+	});
+	await client.load(LOAD);
+	const running = client.run().catch((e: unknown) => e);
+	await sleep(30);
+	return { sim, restarts, client, running };
+}
+
 describe('SimClient (the lesson)', () => {
 	test('loads, runs and goes to a step through the worker', { timeout: 10_000 }, async () => {
 		const { log, createWorker } = simulator({ run: 'ok' });
@@ -109,15 +115,8 @@ describe('SimClient (the lesson)', () => {
 		'a hung run times out, restarts the worker and replays the load',
 		{ timeout: 10_000 },
 		async () => {
-			const sim = simulator({ run: 'hang' });
-			const restarts: RestartReason[] = [];
-			const client = new SimClient({
-				createWorker: sim.createWorker,
-				timeouts: { run: 150 },
-				onRestart: (r) => restarts.push(r)
-			});
-			await client.load(LOAD);
-			const error = await client.run().catch((e: unknown) => e);
+			const { sim, restarts, client, running } = await hungRun({ run: 150 });
+			const error = await running;
 			expect(error).toBeInstanceOf(SimTimeoutError);
 			expect((error as Error).message).toMatch(/did not finish run within 1 s.*endless loop/);
 			expect(restarts).toEqual(['timeout']);
@@ -150,15 +149,7 @@ describe('SimClient (the lesson)', () => {
 		'Cancel rejects the run with SimCancelledError and restarts',
 		{ timeout: 10_000 },
 		async () => {
-			const sim = simulator({ run: 'hang' });
-			const restarts: RestartReason[] = [];
-			const client = new SimClient({
-				createWorker: sim.createWorker,
-				onRestart: (r) => restarts.push(r)
-			});
-			await client.load(LOAD);
-			const running = client.run().catch((e: unknown) => e);
-			await sleep(30);
+			const { sim, restarts, client, running } = await hungRun();
 			client.cancel();
 			expect(await running).toBeInstanceOf(SimCancelledError);
 			expect(restarts).toEqual(['cancel']);
@@ -172,15 +163,7 @@ describe('SimClient (the lesson)', () => {
 		'a crash restarts; a crash loop stops restarting with a clear error',
 		{ timeout: 10_000 },
 		async () => {
-			const sim = simulator({ run: 'hang' });
-			const restarts: RestartReason[] = [];
-			const client = new SimClient({
-				createWorker: sim.createWorker,
-				onRestart: (r) => restarts.push(r)
-			});
-			await client.load(LOAD);
-			const running = client.run().catch((e: unknown) => e);
-			await sleep(30);
+			const { sim, restarts, client, running } = await hungRun();
 			sim.log.workers[0].die();
 			const crashed = await running;
 			expect(crashed).toBeInstanceOf(SimCrashError);
