@@ -297,9 +297,14 @@ export class PlaygroundState extends Workspace {
 		}
 	}
 
+	/**
+	 * Stores the script at once: a step is one deliberate action, not a keystroke, so it is not
+	 * left to the drafts' debounce (a page closed right after a step would lose it).
+	 */
 	#saveScript(): void {
 		if (this.shared || !this.#deps) return;
 		this.#deps.drafts.set(this.workspace, SCRIPT_FILE, writeScript(this.seed, this.actions));
+		void this.#deps.drafts.flush();
 	}
 
 	#need(): PlaygroundDeps {

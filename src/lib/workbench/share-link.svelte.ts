@@ -41,11 +41,14 @@ export class ShareLink {
 		}
 	}
 
-	/** Puts the state in the address (a state too large for a link leaves the last one). */
-	async write(state: SharedState): Promise<void> {
+	/**
+	 * Puts the state in the address (a state too large for a link leaves the last one), unless
+	 * `still()` has turned false while it was being encoded (the learner left the shared copy).
+	 */
+	async write(state: SharedState, still: () => boolean = () => true): Promise<void> {
 		try {
 			const token = await encodeShareToken(state);
-			setFragment(`#${SHARE_PARAM}=${token}`);
+			if (still()) setFragment(`#${SHARE_PARAM}=${token}`);
 		} catch {
 			// too large for a link: the address keeps the last state that fitted
 		}
