@@ -13,6 +13,7 @@ import ts from 'typescript-eslint';
 const APP_FOLDERS = [
 	'data',
 	'editor',
+	'lesson',
 	'lessons',
 	'model',
 	'playground',
@@ -24,6 +25,7 @@ const APP_FOLDERS = [
 	'storage',
 	'ui',
 	'viz',
+	'workbench',
 	'worker'
 ];
 
@@ -112,13 +114,23 @@ export default ts.config(
 	]),
 	boundary(
 		'src/lib/ui/**',
-		'ui/ never imports sim/, scenario/ or the worker side (only the typed client)',
-		['model', 'lessons', 'storage', 'share', 'viz', 'editor'],
+		'ui/ holds generic widgets: it imports only model/, viz/, storage/, share/',
+		['model', 'viz', 'storage', 'share']
+	),
+	boundary(
+		'src/lib/workbench/**',
+		'workbench/ (the layout and state lessons and the playground share) never imports a page feature (lesson/, playground/), sim/, scenario/ or the worker side',
+		['model', 'share', 'storage', 'ui', 'viz', 'editor']
+	),
+	boundary(
+		'src/lib/lesson/**',
+		'lesson/ never imports sim/, scenario/, playground/ or the worker side (only the typed client)',
+		['model', 'lessons', 'storage', 'share', 'viz', 'editor', 'ui', 'workbench'],
 		{ worker: ['client.ts', 'protocol.ts'] }
 	),
 	boundary(
 		'src/lib/playground/**',
-		'playground/ never imports sim/ directly, nor the worker side (only the typed client)',
+		'playground/ never imports sim/ directly, lesson/, nor the worker side (only the typed client)',
 		[
 			'model',
 			'scenario',
@@ -129,6 +141,7 @@ export default ts.config(
 			'share',
 			'viz',
 			'ui',
+			'workbench',
 			'editor'
 		],
 		{ worker: ['client.ts', 'protocol.ts'] }

@@ -6,6 +6,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { decodeShareToken, encodeShareToken } from '../../src/lib/share/codec.ts';
 import { shareTokenOf } from '../../src/lib/share/link.ts';
+import { SCRIPT_FILE, writeScript } from '../../src/lib/playground/script-file.ts';
 import { openLesson, run } from './helpers.ts';
 import {
 	FIRST,
@@ -98,6 +99,36 @@ test('a shared link reproduces the state at the step, as a separate copy', async
 	await openLesson(b, FIRST);
 	await expect.poll(() => editorText(b)).toBe(sent);
 	await recipient.close();
+});
+
+test('a share link pasted over the address opens in place, on a lesson and in the playground alike', async ({
+	page
+}) => {
+	// the address changes only in its fragment: the page is not loaded again by the browser
+	await openLesson(page, FIRST);
+	const lesson = await encodeShareToken({
+		lessonId: FIRST,
+		sources: { [FIRST_FILE]: solution },
+		seed: 9,
+		step: 1
+	});
+	await page.goto(`/learn/${FIRST}#share=${lesson}`);
+	await expect(banner(page)).toContainText('seed 9, step 2', { timeout: 60_000 });
+	await expectStep(page, 2, 4);
+
+	await page.goto('/playground');
+	await expect(page.getByRole('button', { name: 'Run again' })).toBeEnabled({ timeout: 60_000 });
+	await expect(banner(page)).toHaveCount(0);
+	const mine = { kind: 'mine' as const, chainId: 1, blocks: 2 };
+	const playground = await encodeShareToken({
+		lessonId: 'playground/one-chain',
+		sources: { [SCRIPT_FILE]: writeScript(5, [mine, mine]) },
+		seed: 5,
+		step: 0
+	});
+	await page.goto(`/playground#share=${playground}`);
+	await expect(banner(page)).toContainText('seed 5, step 1', { timeout: 60_000 });
+	await expectStep(page, 1, 2);
 });
 
 test('the seed travels in the link, and edits to a shared copy stay in its link', async ({

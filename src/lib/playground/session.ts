@@ -1,5 +1,5 @@
 /**
- * The playground worker's session: runs a workspace's script, serves the frames of its timeline
+ * The simulator worker's playground session: runs a workspace's script, serves the frames of its timeline
  * from the run's snapshots, and answers read-only calls at the step shown. Plain data out.
  */
 import { toSourceError } from '#lib/scenario/errors.ts';

@@ -1,5 +1,5 @@
 /**
- * The playground page's state (Svelte 5 runes): the workspace of the chosen template (files,
+ * The playground page's state (Svelte 5 runes), a Workspace of the workbench: the workspace of the chosen template (files,
  * seed, script of actions), its run (timeline, views, contracts), and the actions the forms call.
  * A workspace is stored like a lesson under `playground/<template>`: each edited file is a draft
  * and the script is the draft `workspace.json`. A shared copy (from a link) is never stored
@@ -8,11 +8,10 @@
 import { isCopyPath } from '#lib/storage/backup.ts';
 import type { DraftStore } from '#lib/storage/drafts.ts';
 import type { SharedState } from '#lib/share/index.ts';
-import { Timeline } from '#lib/ui/timeline.svelte.ts';
-import type { SharedCopy } from '#lib/ui/shared-copy.ts';
-import type { SourceError } from '#lib/model/errors.ts';
-import type { RunOverview } from '#lib/model/overview.ts';
-import { isCancelled } from '#lib/worker/client.ts';
+import { linkState, reproduced, sharedCopyOf } from '#lib/workbench/shared-copy.ts';
+import { Workspace, type Confirm, type WorkspaceFile } from '#lib/workbench/workspace.svelte.ts';
+import type { Frame } from '#lib/model/frame.ts';
+import { isCancelled, type RestartReason } from '#lib/worker/client.ts';
 import type { PlaygroundClient } from './client.ts';
 import { SCRIPT_FILE, readScript, writeScript } from './script-file.ts';
 import { templateOf, type PlaygroundTemplate } from './templates.ts';
@@ -22,7 +21,6 @@ import { DEFAULT_SEED } from '#lib/model/run.ts';
 
 export { DEFAULT_SEED };
 
-type Confirm = (question: { title: string; body: string; confirm: string }) => Promise<boolean>;
 export type PlaygroundDeps = {
 	client: Pick<PlaygroundClient, 'run' | 'goto' | 'read'>;
 	drafts: DraftStore;
@@ -46,32 +44,16 @@ export default class ${name} extends Contract {
 }
 `;
 
-export class PlaygroundState {
+export class PlaygroundState extends Workspace {
 	template = $state<TemplateId>('one-chain');
-	/** path -> text of every workspace file */
-	sources = $state<Record<string, string>>({});
 	/** file paths in tab order: the template's, then the learner's */
 	paths = $state<string[]>([]);
-	active = $state('');
-	seed = $state(DEFAULT_SEED);
 	actions = $state.raw<Action[]>([]);
 	contracts = $state.raw<ContractInfo[]>([]);
 	actionErrors = $state.raw<ActionError[]>([]);
-	errors = $state.raw<SourceError[]>([]);
-	overview = $state.raw<RunOverview | null>(null);
-	notice = $state<string | null>(null);
-	running = $state(false);
-	ready = $state(false);
 	/** files were edited since the last run: Run again applies them */
 	stale = $state(false);
-	shared = $state.raw<SharedCopy | null>(null);
-	announcement = $state('');
-	readonly timeline: Timeline;
 	#deps: PlaygroundDeps | null = null;
-
-	constructor() {
-		this.timeline = new Timeline((step) => this.#need().client.goto(step));
-	}
 
 	get spec(): PlaygroundTemplate {
 		return templateOf(this.template);
@@ -82,7 +64,7 @@ export class PlaygroundState {
 	}
 
 	/** The files as the editor shows them (all editable). */
-	get files(): { path: string; text: string; editable: boolean }[] {
+	get files(): WorkspaceFile[] {
 		return this.paths.map((path) => ({ path, text: this.sources[path] ?? '', editable: true }));
 	}
 
@@ -98,18 +80,10 @@ export class PlaygroundState {
 			this.template = shared.lessonId.split('/')[1] as TemplateId;
 			this.#fill(shared.sources, this.template);
 			this.seed = shared.seed;
-			this.shared = {
-				seed: shared.seed,
-				step: shared.step,
-				stateHash: shared.stateHash,
-				match: null
-			};
+			this.shared = sharedCopyOf(shared);
 			this.ready = true;
 			await this.run(shared.step);
-			const hash = this.timeline.frame?.stateHash;
-			if (this.shared && shared.stateHash && hash) {
-				this.shared = { ...this.shared, match: hash === shared.stateHash };
-			}
+			if (this.shared) this.shared = reproduced(this.shared, this.timeline);
 			return;
 		}
 		await this.open(template);
@@ -169,12 +143,15 @@ export class PlaygroundState {
 		await this.run();
 	}
 
-	/** Runs the script again with another seed (uint32). */
-	async setSeed(seed: number): Promise<void> {
+	/**
+	 * Sets the world seed (uint32) of the next run, saved with the script; like an edit, Run again
+	 * applies it (a seed typed digit by digit does not run the script once per digit).
+	 */
+	setSeed(seed: number): void {
 		if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff || seed === this.seed) return;
 		this.seed = seed;
+		this.stale = true;
 		this.#saveScript();
-		await this.run();
 	}
 
 	/**
@@ -271,15 +248,11 @@ export class PlaygroundState {
 	shareState(): SharedState {
 		const sources: Record<string, string> = { ...$state.snapshot(this.sources) };
 		sources[SCRIPT_FILE] = writeScript(this.seed, this.actions);
-		const frame = this.timeline.frame;
-		const state: SharedState = {
-			lessonId: this.workspace,
-			sources,
-			seed: this.seed,
-			step: this.timeline.step
-		};
-		if (frame && frame.step === this.timeline.step) state.stateHash = frame.stateHash;
-		return state;
+		return linkState(this.workspace, sources, this.seed, this.timeline);
+	}
+
+	protected frameAt(step: number): Promise<Frame> {
+		return this.#need().client.goto(step);
 	}
 
 	/** Makes the shared copy the learner's workspace of its template, asking before replacing. */
@@ -316,7 +289,7 @@ export class PlaygroundState {
 	}
 
 	/** The worker was restarted: its run is gone, so run the script again. */
-	restarted(reason: 'crash' | 'timeout'): void {
+	restarted(reason: RestartReason): void {
 		this.timeline.reset(0, null, null);
 		if (reason === 'crash') {
 			this.notice = 'The simulator stopped unexpectedly and was restarted; your steps run again.';
@@ -324,9 +297,14 @@ export class PlaygroundState {
 		}
 	}
 
+	/**
+	 * Stores the script at once: a step is one deliberate action, not a keystroke, so it is not
+	 * left to the drafts' debounce (a page closed right after a step would lose it).
+	 */
 	#saveScript(): void {
 		if (this.shared || !this.#deps) return;
 		this.#deps.drafts.set(this.workspace, SCRIPT_FILE, writeScript(this.seed, this.actions));
+		void this.#deps.drafts.flush();
 	}
 
 	#need(): PlaygroundDeps {

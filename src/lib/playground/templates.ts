@@ -1,7 +1,7 @@
 /**
  * The playground's scenario templates: one chain; two chains with a relayer; a lending market
  * with an oracle. Each gives chains, named accounts, starter contract files and the setup
- * actions that open its timeline. Plain data (shared by the page and the playground worker).
+ * actions that open its timeline. Plain data (shared by the page and the simulator worker).
  */
 import type { Action, ArgInput } from './types.ts';
 import type { TemplateId } from './workspaces.ts';

@@ -1,6 +1,6 @@
 /**
  * The playground's shapes: a workspace (files, seed and a script of actions), the actions a
- * learner takes (deploy, send, mine), and what the playground worker reports back. Plain,
+ * learner takes (deploy, send, mine), and what the playground session of the simulator worker reports back. Plain,
  * structured-clone-safe data: amounts travel as the text the learner typed.
  */
 import type { SourceError } from '#lib/model/errors.ts';
@@ -62,7 +62,7 @@ export type ContractInfo = {
 	file?: string;
 };
 
-/** A run of a workspace's script, asked of the playground worker. */
+/** A run of a workspace's script, asked of the playground session. */
 export type PlaygroundRequest = {
 	template: TemplateId;
 	/** every file of the workspace by path */
@@ -89,7 +89,7 @@ export type ReadRequest = { chainId: number; to: string; method: string; args: A
 
 export type ReadResult = { ok: true; value: string } | { ok: false; error: SourceError };
 
-/** The API the playground worker exposes with Comlink. */
+/** The API the playground session exposes (as `playground` of the simulator worker, WorkerApi). */
 export interface PlaygroundApi {
 	run(request: PlaygroundRequest): Promise<PlaygroundResult>;
 	goto(step: number): Promise<Frame>;

@@ -3,10 +3,12 @@
  * takes. The plain data shapes it answers with (Frame, ReceiptView, RunOverview, CheckResult, ...)
  * live in src/lib/model/, so the page's layers can name them without importing the worker.
  */
+import type { ProxyMarked } from 'comlink';
 import type { SourceError } from '#lib/model/errors.ts';
 import type { Frame } from '#lib/model/frame.ts';
 import type { ReceiptView } from '#lib/model/receipt.ts';
 import type { CheckResult, RunProgress, RunResult } from '#lib/model/run.ts';
+import type { PlaygroundApi } from '#lib/playground/types.ts';
 
 /** What the page sends to load a lesson: its id, every contract source and the seed. */
 export type LoadRequest = {
@@ -30,4 +32,14 @@ export interface SessionApi {
 	/** receipts of steps `from..to` inclusive */
 	trace(from: number, to: number): Promise<ReceiptView[]>;
 	check(): Promise<CheckResult[]>;
+}
+
+/**
+ * What the one simulator worker (`sim.worker.ts`) exposes with Comlink: the lesson session and
+ * the playground session, side by side, so the engine is bundled and precached once.
+ */
+export interface WorkerApi {
+	/** proxied (Comlink.proxy): `remote.lesson.run(...)` is one call into the worker's Session */
+	lesson: SessionApi & ProxyMarked;
+	playground: PlaygroundApi & ProxyMarked;
 }

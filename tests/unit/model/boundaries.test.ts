@@ -39,18 +39,18 @@ describe('folder boundaries', () => {
 		expect(errors).toEqual([]);
 	});
 
-	it('sim/ may not import ui/ nor scenario/, by alias or relative path', async () => {
+	it('sim/ may not import lesson/ nor scenario/, by alias or relative path', async () => {
 		const errors = await importErrors(
 			'src/lib/sim/sandbox/probe.ts',
 			[
-				"import { chooseHint } from '#lib/ui/hints.ts';",
+				"import { chooseHint } from '#lib/lesson/hints.ts';",
 				"import { toSourceError } from '../../scenario/errors.ts';",
 				'export const p = [chooseHint, toSourceError];',
 				''
 			].join('\n')
 		);
 		expect(errors).toHaveLength(2);
-		expect(errors[0]).toContain('ui/ is not allowed');
+		expect(errors[0]).toContain('lesson/ is not allowed');
 		expect(errors[1]).toContain('scenario/ is not allowed');
 	});
 
@@ -68,18 +68,62 @@ describe('folder boundaries', () => {
 		expect(errors).toEqual([]);
 	});
 
-	it('ui/ may use the typed client but not the worker-side session', async () => {
+	it('lesson/ may use the typed client but not the worker-side session', async () => {
 		const ok = await importErrors(
-			'src/lib/ui/probe.ts',
+			'src/lib/lesson/probe.ts',
 			"import { SimClient } from '#lib/worker/client.ts';\nexport const p = SimClient;\n"
 		);
 		expect(ok).toEqual([]);
 		const bad = await importErrors(
-			'src/lib/ui/probe.ts',
+			'src/lib/lesson/probe.ts',
 			"import { Session } from '#lib/worker/session.ts';\nexport const p = Session;\n"
 		);
 		expect(bad).toHaveLength(1);
 		expect(bad[0]).toContain('worker/ is not allowed');
+	});
+
+	it('ui/ holds generic widgets: no lesson/, workbench/ or worker/ in it', async () => {
+		const errors = await importErrors(
+			'src/lib/ui/probe.ts',
+			[
+				"import { LessonState } from '#lib/lesson/lesson-state.svelte.ts';",
+				"import { ShareLink } from '../workbench/share-link.svelte.ts';",
+				"import { SimClient } from '#lib/worker/client.ts';",
+				'export const p = [LessonState, ShareLink, SimClient];',
+				''
+			].join('\n')
+		);
+		expect(errors).toHaveLength(3);
+		expect(errors[0]).toContain('lesson/ is not allowed');
+		expect(errors[1]).toContain('workbench/ is not allowed');
+		expect(errors[2]).toContain('worker/ is not allowed');
+	});
+
+	it('the workbench serves both pages and imports neither; the playground never imports lesson/', async () => {
+		const bench = await importErrors(
+			'src/lib/workbench/probe.ts',
+			[
+				"import { LessonState } from '#lib/lesson/lesson-state.svelte.ts';",
+				"import { PlaygroundState } from '#lib/playground/state.svelte.ts';",
+				"import { Timeline } from '#lib/ui/timeline.svelte.ts';",
+				'export const p = [LessonState, PlaygroundState, Timeline];',
+				''
+			].join('\n')
+		);
+		expect(bench).toHaveLength(2);
+		expect(bench[0]).toContain('lesson/ is not allowed');
+		expect(bench[1]).toContain('playground/ is not allowed');
+		const playground = await importErrors(
+			'src/lib/playground/probe.ts',
+			[
+				"import { chooseHint } from '#lib/lesson/hints.ts';",
+				"import { Workspace } from '#lib/workbench/workspace.svelte.ts';",
+				'export const p = [chooseHint, Workspace];',
+				''
+			].join('\n')
+		);
+		expect(playground).toHaveLength(1);
+		expect(playground[0]).toContain('lesson/ is not allowed');
 	});
 
 	it('routes may read the gas table but not the engine', async () => {

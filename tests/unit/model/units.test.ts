@@ -19,7 +19,7 @@ import { formatUnits as wadFormatUnits, MAX_UINT256 } from '#lib/protocols/wad.t
 import { formatHealthFactor as aaveFormatHealthFactor } from '#lib/protocols/aave-v3.ts';
 import { formatTokenAmount as vizFormatTokenAmount } from '#lib/viz/format.ts';
 import { DEFAULT_SEED } from '#lib/model/run.ts';
-import { DEFAULT_SEED as lessonSeed } from '#lib/ui/lesson-state.svelte.ts';
+import { DEFAULT_SEED as lessonSeed } from '#lib/lesson/lesson-state.svelte.ts';
 import { DEFAULT_SEED as playgroundSeed } from '#lib/playground/state.svelte.ts';
 
 describe('model/units.ts', () => {

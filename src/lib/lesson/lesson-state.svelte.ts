@@ -1,8 +1,8 @@
 /**
- * The lesson page's state (Svelte 5 runes): the learner's sources (drafts over starters), the run
- * (overview, timeline, current frame), check results, hints, progress and errors, with the
- * actions the toolbar, timeline and editor call. The editor, the worker client and storage meet
- * here and nowhere else.
+ * The lesson page's state (Svelte 5 runes), a Workspace of the workbench: the learner's sources
+ * (drafts over starters), the run (overview, timeline, current frame), check results, hints,
+ * progress and errors, with the actions the toolbar, timeline and editor call. The editor, the
+ * worker client and storage meet here and nowhere else.
  */
 import type { HintSet, LessonFile } from '#lib/lessons/types.ts';
 import type { ProgressRow } from '#lib/storage/db.ts';
@@ -14,16 +14,16 @@ import { emptyProgress } from '#lib/storage/progress.ts';
 import type { SourceError } from '#lib/model/errors.ts';
 import { DEFAULT_SEED } from '#lib/model/run.ts';
 import type { Frame } from '#lib/model/frame.ts';
-import type { RunOverview } from '#lib/model/overview.ts';
 import type { CheckResult, RunProgress, RunResult } from '#lib/model/run.ts';
-import { failureSummary } from './failures.ts';
+import { failureSummary } from '#lib/ui/failures.ts';
 import type { LoadRequest, LoadResult } from '#lib/worker/protocol.ts';
 import type { RestartReason } from '#lib/worker/client.ts';
 import { isCancelled } from '#lib/worker/client.ts';
 import type { SharedState } from '#lib/share/index.ts';
-import { showShared, type SharedCopy } from './shared-copy.ts';
+import { linkState } from '#lib/workbench/shared-copy.ts';
+import { Workspace, type Confirm, type WorkspaceFile } from '#lib/workbench/workspace.svelte.ts';
+import { showShared } from './shared-copy.ts';
 import { chooseHint } from './hints.ts';
-import { Timeline } from './timeline.svelte.ts';
 
 /** What the state needs of a lesson (a slice of Lesson). */
 export type LessonInput = { id: string; focus: string; files: LessonFile[]; hints: HintSet[] };
@@ -44,7 +44,7 @@ export type LessonDeps = {
 	/** the learner's guesses and seed per lesson */
 	inputs: InputStore;
 	/** asks the learner to confirm a destructive action; resolves true to go ahead */
-	confirm: (question: { title: string; body: string; confirm: string }) => Promise<boolean>;
+	confirm: Confirm;
 };
 
 /** The world seed a lesson runs with unless a share link says otherwise (model/run.ts). */
@@ -55,36 +55,18 @@ const asError = (e: unknown): SourceError => ({
 	message: e instanceof Error ? e.message : String(e)
 });
 
-export class LessonState {
+export class LessonState extends Workspace {
 	readonly lesson: LessonInput;
-	/** path -> text of every lesson file, the learner's edits included */
-	sources = $state<Record<string, string>>({});
-	active = $state('');
-	overview = $state.raw<RunOverview | null>(null);
 	checks = $state.raw<CheckResult[]>([]);
 	progress = $state<ProgressRow>(emptyProgress(''));
-	/** errors of the last load or run (compile errors, reverts that ended the run, crashes) */
-	errors = $state.raw<SourceError[]>([]);
-	/** a one-line message for the learner in the console (cancelled, restarted, reset) */
-	notice = $state<string | null>(null);
 	/** why Hint revealed nothing (all shown, no hints), shown with the checks */
 	hintNotice = $state<string | null>(null);
-	running = $state(false);
 	checking = $state(false);
 	runProgress = $state.raw<RunProgress | null>(null);
-	/** a short sentence for screen readers when a run or check ends */
-	announcement = $state('');
-	/** true once drafts and progress are loaded and the worker is attached */
-	ready = $state(false);
-	/** the world's seed (uint32) for the next load */
-	seed = $state(DEFAULT_SEED);
 	/** the learner's guess per prediction id (text typed or choice picked), saved with the draft */
 	guesses = $state<Record<string, string>>({});
 	/** true once a Run finished on the code on screen: the worked answers are shown */
 	revealed = $state(false);
-	/** set while the page shows a shared copy; its edits stay out of the learner's drafts */
-	shared = $state.raw<SharedCopy | null>(null);
-	readonly timeline: Timeline;
 
 	#deps: LessonDeps | null = null;
 	/** JSON of the sources last loaded into the worker, to skip needless reloads */
@@ -92,15 +74,15 @@ export class LessonState {
 	#started = false;
 
 	constructor(lesson: LessonInput) {
+		super();
 		this.lesson = lesson;
 		this.sources = Object.fromEntries(lesson.files.map((f) => [f.path, f.starter]));
 		this.active = lesson.focus;
 		this.progress = emptyProgress(lesson.id);
-		this.timeline = new Timeline((step) => this.#client().goto(step));
 	}
 
 	/** The files as the editor shows them. */
-	get files(): { path: string; text: string; editable: boolean }[] {
+	get files(): WorkspaceFile[] {
 		return this.lesson.files.map((f) => ({
 			path: f.path,
 			text: this.sources[f.path] ?? f.starter,
@@ -113,8 +95,19 @@ export class LessonState {
 		return this.lesson.files.some((f) => f.editable && this.sources[f.path] !== f.starter);
 	}
 
-	get busy(): boolean {
+	override get busy(): boolean {
 		return this.running || this.checking;
+	}
+
+	/** The state a share link carries: editable sources, seed, the step shown and its state hash. */
+	shareState(): SharedState {
+		const sources: Record<string, string> = {};
+		for (const f of this.lesson.files) if (f.editable) sources[f.path] = this.sources[f.path];
+		return linkState(this.lesson.id, sources, this.seed, this.timeline);
+	}
+
+	protected frameAt(step: number): Promise<Frame> {
+		return this.#client().goto(step);
 	}
 
 	/** The first check that failed in the last Check, if any. */
@@ -264,7 +257,7 @@ export class LessonState {
 	}
 
 	/** Runs the lesson's checks against the current sources and records the result. */
-	async check(): Promise<void> {
+	override async check(): Promise<void> {
 		if (this.busy || !this.#deps) return;
 		this.checking = true;
 		this.notice = null;

@@ -5,10 +5,10 @@ import { describe, expect, test } from 'vitest';
 import { DraftStore } from '#lib/storage/drafts.ts';
 import { InputStore } from '#lib/storage/inputs.ts';
 import { ProgressStore } from '#lib/storage/progress.ts';
-import { DEFAULT_SEED, LessonState, type SimLike } from '#lib/ui/lesson-state.svelte.ts';
-import type { Frame } from '#lib/model/frame.ts';
+import { DEFAULT_SEED, LessonState, type SimLike } from '#lib/lesson/lesson-state.svelte.ts';
 import type { CheckResult } from '#lib/model/run.ts';
 import type { LoadRequest } from '#lib/worker/protocol.ts';
+import { frameAt } from '../model/frames.ts';
 import { freshDb } from '../storage/helpers.ts';
 
 const LESSON = '02-lending/01-borrow-against-collateral';
@@ -20,16 +20,7 @@ const lesson = {
 	hints: []
 };
 
-const frame = (step: number): Frame => ({
-	step,
-	total: 2,
-	label: `step ${step}`,
-	time: 0,
-	blockNumber: step,
-	heads: [{ chainId: 1, number: step, timestamp: 0 }],
-	stateHash: '0x00',
-	receipts: []
-});
+const frame = (step: number) => frameAt(step, 2);
 
 /** A simulator whose checks pass for the solution's text only; it records every load. */
 function fakeSim() {

@@ -1,38 +1,14 @@
 /**
- * Shared copies on the lesson page. A share link opens as a separate copy: its sources and seed
- * replace what the editor shows, never the learner's drafts. The learner can keep it as their
- * own code (asked first when that would replace a draft that differs) or go back to their code.
+ * Shared copies on the lesson page (their shape: workbench/shared-copy.ts). A share link opens
+ * as a separate copy: its sources and seed replace what the editor shows, never the learner's
+ * drafts. The learner can keep it as their own code (asked first when that would replace a draft
+ * that differs) or go back to their code.
  */
 import type { SharedState } from '#lib/share/index.ts';
 import type { DraftStore } from '#lib/storage/drafts.ts';
+import { reproduced, sharedCopyOf } from '#lib/workbench/shared-copy.ts';
+import type { Confirm } from '#lib/workbench/workspace.svelte.ts';
 import type { LessonState } from './lesson-state.svelte.ts';
-
-/** A shared copy on screen: what the link asked for, and whether the run reproduced it. */
-export type SharedCopy = {
-	seed: number;
-	step: number;
-	/** the sender's state hash at `step` (0x-hex) */
-	stateHash?: string;
-	/** after the reproduction run: true when our state hash at `step` equals the sender's */
-	match: boolean | null;
-};
-
-type Confirm = (question: { title: string; body: string; confirm: string }) => Promise<boolean>;
-
-/** The state a share link carries: editable sources, seed, the step shown and its state hash. */
-export function shareStateOf(ls: LessonState): SharedState {
-	const sources: Record<string, string> = {};
-	for (const f of ls.lesson.files) if (f.editable) sources[f.path] = ls.sources[f.path];
-	const frame = ls.timeline.frame;
-	const state: SharedState = {
-		lessonId: ls.lesson.id,
-		sources,
-		seed: ls.seed,
-		step: ls.timeline.step
-	};
-	if (frame && frame.step === ls.timeline.step) state.stateHash = frame.stateHash;
-	return state;
-}
 
 /** Puts a decoded share link on screen as a shared copy (sources and seed; drafts untouched). */
 export function showShared(ls: LessonState, shared: SharedState): void {
@@ -42,12 +18,7 @@ export function showShared(ls: LessonState, shared: SharedState): void {
 		}
 	}
 	ls.seed = shared.seed;
-	ls.shared = {
-		seed: shared.seed,
-		step: shared.step,
-		stateHash: shared.stateHash,
-		match: null
-	};
+	ls.shared = sharedCopyOf(shared);
 }
 
 /**
@@ -63,11 +34,7 @@ export async function reproduceShared(ls: LessonState): Promise<void> {
 	if (ls.timeline.total === 0) return;
 	await ls.timeline.goto(shared.step);
 	if (ls.shared !== shared) return;
-	const hash = ls.timeline.frame?.stateHash;
-	ls.shared = {
-		...shared,
-		match: shared.stateHash === undefined || hash === undefined ? null : hash === shared.stateHash
-	};
+	ls.shared = reproduced(shared, ls.timeline);
 }
 
 /**

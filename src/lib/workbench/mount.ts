@@ -1,0 +1,29 @@
+/**
+ * The life of a workbench page, started in its onMount: storage, the page's client of the
+ * simulator worker, drafts flushed when the page hides and again when it closes.
+ */
+import { getStorage } from '#lib/storage/index.ts';
+
+/** The stores a workbench page uses (drafts, progress, inputs, settings). */
+export type Stores = ReturnType<typeof getStorage>;
+
+/**
+ * Opens the page: makes the client, then `open(client, stores)` (not awaited: the page is already
+ * on screen). Returns the teardown for onMount: `close()`, drafts flushed, the worker terminated.
+ */
+export function startWorkbench<C extends { dispose(): void }>(
+	makeClient: () => C,
+	open: (client: C, stores: Stores) => Promise<void>,
+	close: () => void
+): () => void {
+	const stores = getStorage();
+	const client = makeClient();
+	const stopFlush = stores.drafts.flushOnHide();
+	void open(client, stores);
+	return () => {
+		stopFlush();
+		void stores.drafts.flush();
+		close();
+		client.dispose();
+	};
+}
