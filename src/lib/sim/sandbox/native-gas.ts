@@ -12,7 +12,7 @@
  * What it covers: Array.prototype and %TypedArray%.prototype methods that loop over `length`,
  * Array.from, String.prototype methods that scan or build strings, RegExp matching, JSON.parse
  * and JSON.stringify (which also refuses values nested more than 64 levels deep, prelude-codec.ts
- * checkDepth). The prelude captured its own JSON functions before this runs.
+ * checkDepth), and parseInt / parseFloat (global and on Number, which are the same functions). The prelude captured its own JSON functions before this runs.
  */
 
 /** Items a length-driven built-in may visit for free (no host call below this). */
@@ -88,6 +88,9 @@ const byTarget = function (self, args) { return textLength(args[0]); };
 for (const k of ['exec', 'test', Symbol.match, Symbol.matchAll, Symbol.replace, Symbol.search, Symbol.split])
 	meter(RegExp.prototype, k, byTarget);
 meter(JSON, 'parse', byTarget);
+// parseInt and parseFloat read their whole argument natively (Number.parseInt is the same function)
+const byText0 = function (self, args) { return textLength(args[0]); };
+for (const k of ['parseInt', 'parseFloat']) { meter(globalThis, k, byText0); defineProp(Number, k, { value: globalThis[k], writable: true, configurable: true }); }
 meter(JSON, 'stringify', function (self, args) {
 	checkDepth(args[0], 'JSON.stringify(value): value');
 	return isArray(args[0]) ? lengthOf(args[0]) : 0;
