@@ -91,7 +91,13 @@ export default class Hostile2 extends Contract {
 		this.count.set(17n);
 		const s = '1'.repeat(1_000_000);
 		let n = 0;
-		for (;;) n += which === 'int' ? parseInt(s) : which === 'float' ? parseFloat(s) : Number.parseFloat(s);
+		for (;;) n += which === 'int'
+			? parseInt(s)
+			: which === 'float'
+				? parseFloat(s)
+				: which === 'Number'
+					? Number(s)
+					: Number.parseFloat(s);
 	}
 	compareLong(): number {
 		this.count.set(18n);
@@ -195,8 +201,15 @@ export const HOSTILE_CASES: HostileCase[] = [
 		message: /out of gas/,
 		gasLimit: GAS
 	})),
-	...(['int', 'float', 'Number.parseFloat'] as const).map((which): HostileCase => ({
-		name: `parse${which === 'int' ? 'Int' : which === 'float' ? 'Float' : ' via Number.parseFloat'} of a 1,000,000-digit string, in a loop`,
+	...(
+		[
+			['int', 'parseInt'],
+			['float', 'parseFloat'],
+			['Number.parseFloat', 'Number.parseFloat'],
+			['Number', 'Number()']
+		] as const
+	).map(([which, what]): HostileCase => ({
+		name: `${what} of a 1,000,000-digit string, in a loop`,
 		method: 'parseLong',
 		args: [which],
 		kind: 'out-of-gas',
