@@ -69,6 +69,22 @@ describe('every hostile case fails with its kind, costs only fee and nonce, and 
 });
 
 describe('native work is paid before it runs', () => {
+	test('the metered Number, parseInt and parseFloat behave as the built-ins', () => {
+		const source = `import { Contract } from 'chainlab';
+export default class Num extends Contract {
+	check(): string {
+		const boxed = new Number(3);
+		return [Number('12.5'), Number(), Number(7n), parseInt('ff', 16), parseFloat('2.5e3'),
+			Number.parseInt === parseInt, Number.parseFloat === parseFloat, boxed instanceof Number,
+			typeof boxed, (5).constructor === Number, Number.isInteger(4), Number.MAX_SAFE_INTEGER,
+			Number.length, Number.name, Number.prototype.toFixed.call(1.5, 2)].join(' ');
+	}
+}`;
+		const num = chain.deploy(source, { name: 'Num', from: 'alice' });
+		expect(chain.view(num, 'check')).toBe(
+			'12.5 0 7 255 2500 true true true object true true 9007199254740991 1 Number 1.50'
+		);
+	});
 	test('indexOf over a sparse array of length 2^27 is refused for its gas, without the 9 s of work', () => {
 		const source = `import { Contract } from 'chainlab';
 export default class Sparse extends Contract {

@@ -87,6 +87,25 @@ export default class Hostile2 extends Contract {
 		let n = 0;
 		for (;;) { o[s + n] = n; n++; }
 	}
+	parseLong(which: string): number {
+		this.count.set(17n);
+		const s = '1'.repeat(1_000_000);
+		let n = 0;
+		for (;;) n += which === 'int'
+			? parseInt(s)
+			: which === 'float'
+				? parseFloat(s)
+				: which === 'Number'
+					? Number(s)
+					: Number.parseFloat(s);
+	}
+	compareLong(): number {
+		this.count.set(18n);
+		const a = 'x'.repeat(1_000_000) + 'a';
+		const b = 'x'.repeat(1_000_000) + 'b';
+		let n = 0;
+		for (;;) n += a.localeCompare(b);
+	}
 	hugeRevert() { this.count.set(9n); revert('x'.repeat(5_000_000)); }
 	hugeError() { this.count.set(10n); throw new Error('y'.repeat(5_000_000)); }
 	hugeEvent() { emit('Big', { data: 'z'.repeat(200_000) }); }
@@ -182,6 +201,29 @@ export const HOSTILE_CASES: HostileCase[] = [
 		message: /out of gas/,
 		gasLimit: GAS
 	})),
+	...(
+		[
+			['int', 'parseInt'],
+			['float', 'parseFloat'],
+			['Number.parseFloat', 'Number.parseFloat'],
+			['Number', 'Number()']
+		] as const
+	).map(([which, what]): HostileCase => ({
+		name: `${what} of a 1,000,000-digit string, in a loop`,
+		method: 'parseLong',
+		args: [which],
+		kind: 'out-of-gas',
+		message: /out of gas/,
+		gasLimit: GAS
+	})),
+	{
+		name: 'localeCompare of two 1,000,000-character strings, in a loop',
+		method: 'compareLong',
+		args: [],
+		kind: 'out-of-gas',
+		message: /out of gas/,
+		gasLimit: GAS
+	},
 	{
 		name: 'a 500,000-bit BigInt',
 		method: 'bigShift',
