@@ -4,8 +4,9 @@
  * reason. The page stays responsive (each value is drawn cut, with "show N more characters"),
  * and the gas the Chromium worker charges equals the gas Node charges for the same calls.
  */
+import { resolve } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { createWorld } from '../../src/lib/sim/index.ts';
+import { runnerImport } from 'vite';
 import { expectStep, typeCode } from './support.ts';
 
 const SOURCE = `import { Contract, emit, revert } from 'chainlab';
@@ -31,9 +32,21 @@ export default class Hostile extends Contract {
 }
 `;
 
-/** Gas of the same calls in Node: a fresh world, the contract deployed by carol. */
-function nodeGas(): Record<string, number> {
-	const world = createWorld({ seed: 1 });
+/**
+ * Gas of the same calls in Node: a fresh world, the contract deployed by carol. The engine is
+ * loaded through Vite's module runner, which resolves it as the app's build does (the sandbox's
+ * compiler imports sucrase's modules by path, which plain Node ESM cannot resolve).
+ */
+async function nodeGas(): Promise<Record<string, number>> {
+	const { module: sim } = await runnerImport<typeof import('../../src/lib/sim/index.ts')>(
+		resolve('src/lib/sim/index.ts'),
+		{
+			configFile: false,
+			logLevel: 'silent',
+			environments: { inline: { resolve: { noExternal: ['sucrase'] } } }
+		}
+	);
+	const world = sim.createWorld({ seed: 1 });
 	const chain = world.chain();
 	const address = chain.deploy(SOURCE, { name: 'Hostile', from: 'carol' });
 	const out: Record<string, number> = {};
@@ -78,7 +91,7 @@ test('huge values leave the page responsive, and Chromium charges the gas Node c
 	page
 }) => {
 	test.setTimeout(180_000);
-	const expected = nodeGas();
+	const expected = await nodeGas();
 	await page.goto('/playground');
 	await expect(page.getByRole('button', { name: 'Send transaction' })).toBeEnabled({
 		timeout: 60_000
