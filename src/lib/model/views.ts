@@ -14,7 +14,8 @@ export const VIEW_IDS = [
 	'proof-rounds',
 	'transcripts',
 	'survival',
-	'graph'
+	'graph',
+	'payout-table'
 ] as const;
 
 /** A view id a lesson can name. */

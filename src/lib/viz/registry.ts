@@ -12,6 +12,7 @@ import BalancesView from './BalancesView.svelte';
 import GraphView from './GraphView.svelte';
 import HealthView from './HealthView.svelte';
 import LiquidationPicker from './LiquidationPicker.svelte';
+import PayoutTableView from './PayoutTableView.svelte';
 import PriceView from './PriceView.svelte';
 import ProofRoundsView from './ProofRoundsView.svelte';
 import ReceiptsView from './ReceiptsView.svelte';
@@ -143,5 +144,15 @@ export const VIEWS: Record<ViewId, ViewEntry> = {
 		missing: 'This run has no graph.',
 		table: 'switch',
 		key: ({ overview }) => overview?.proofs?.graph
+	}),
+	'payout-table': view({
+		component: PayoutTableView,
+		data: 'overview.insurance.payoutTables',
+		props: ({ overview, step }) =>
+			overview?.insurance?.payoutTables.length
+				? { tables: overview.insurance.payoutTables, step }
+				: null,
+		missing: 'This run has no payout table.',
+		table: 'switch'
 	})
 };

@@ -92,6 +92,29 @@ const overview: RunOverview = {
 			],
 			openings: [{ step: 0, edge: 0, colors: [0, 1], accepted: true }]
 		}
+	},
+	insurance: {
+		payoutTables: [
+			{
+				step: 1,
+				title: 'LX 180',
+				statistics: [20, 2, 5, 3, 1, 0],
+				premium: '15 xDAI',
+				options: ['15-29 min', '30-44 min', '>= 45 min', 'cancelled', 'diverted'],
+				series: [
+					{
+						id: 'yours',
+						label: 'Yours',
+						unit: 'xDAI',
+						weight: '91000',
+						payouts: [0, 0, 49.45, 82.41, 82.41],
+						exact: ['0', '0', '49.45', '82.41', '82.41']
+					}
+				],
+				source: 'test',
+				synthetic: true
+			}
+		]
 	}
 };
 
@@ -156,7 +179,14 @@ describe('view registry', () => {
 	test('a run without a view’s data gets the view’s message, views of the frame still draw', () => {
 		const empty = input({ overview: {}, liquidations: [], selected: null });
 		const missing = VIEW_IDS.filter((id) => VIEWS[id].props(empty) === null);
-		expect(missing).toEqual(['price', 'health', 'transcripts', 'survival', 'graph']);
+		expect(missing).toEqual([
+			'price',
+			'health',
+			'transcripts',
+			'survival',
+			'graph',
+			'payout-table'
+		]);
 		for (const id of missing) expect(VIEWS[id].missing).toMatch(/^This run has no .+\.$/);
 	});
 
