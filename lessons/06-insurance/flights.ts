@@ -80,18 +80,19 @@ export function referenceSeries(statistics: bigint[], version: FlightDelayVersio
 	}
 }
 
-/** A payout table entry for the view. */
+/** A payout table entry for the view; `premium` is the premium as the caption reads it. */
 export function payoutTable(
 	step: number,
 	flight: Flight,
 	list: PayoutSeries[],
-	settled?: PayoutTable['settled']
+	settled?: PayoutTable['settled'],
+	premium = '15 xDAI (15 USD in GIF v3)'
 ): PayoutTable {
 	return {
 		step,
 		title: flight.name,
 		statistics: flight.statistics.map(Number),
-		premium: '15 xDAI (15 USD in GIF v3)',
+		premium,
 		options: OPTIONS,
 		series: list,
 		source: flight.source,

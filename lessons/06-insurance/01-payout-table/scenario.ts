@@ -148,11 +148,11 @@ export function randomStatistics(seed: number, count: number): bigint[][] {
 
 export default defineScenario({
 	*run(s) {
-		s.total = FLIGHTS.length + 1;
+		s.total = FLIGHTS.length;
 		const address = s.deploy(FILE, { from: 'deployer' });
 		const tables: PayoutTable[] = [];
 		s.overview.insurance = { payoutTables: tables };
-		yield 'Deploy your PayoutTable: the 0.1.6 payout calculation';
+		// the first step deploys the contract and prices the first flight, so a run opens on a table
 
 		for (const flight of FLIGHTS) {
 			const got = callContract(s, address, flight.statistics);

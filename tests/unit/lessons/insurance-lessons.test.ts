@@ -6,6 +6,7 @@ import { describe, expect, test } from 'vitest';
 import { getLesson } from '#lib/lessons/catalog.ts';
 import { lessonSources, runLesson } from '#lib/scenario/run-lesson.ts';
 import { calculatePayouts } from '#lib/protocols/etherisc-flight-delay.ts';
+import { formatTokens, formatUnits } from '#lib/model/units.ts';
 
 const PAYOUTS = '06-insurance/01-payout-table';
 const TABLE = 'contracts/PayoutTable.ts';
@@ -100,4 +101,78 @@ describe(PAYOUTS, () => {
 		}
 	];
 	mutantsFail(PAYOUTS, TABLE, mutants);
+});
+
+const SETTLEMENT = '06-insurance/02-oracle-settlement';
+const PRODUCT = 'contracts/FlightDelay.ts';
+
+describe(SETTLEMENT, () => {
+	test('the run pays Dana, Eli and Fay the LX 180 table, and the summary carries the predictions’ answers', async () => {
+		const { run, result } = await runLesson(SETTLEMENT, 'solution', 1);
+		run.dispose();
+		expect(result.ok).toBe(true);
+		if (!result.ok) return;
+		const row = (label: string) => result.overview.summary!.find((r) => r.label === label)!;
+		const table = calculatePayouts(15n * 10n ** 18n, [20n, 2n, 5n, 3n, 1n, 0n], '0.1.6').payouts;
+		const total = table[2] + table[3] + table[4];
+		expect(row('Paid out by the pool').value).toBe(`${formatTokens(total, 'xDAI', 4)}`);
+		expect(row('Paid out by the pool').reference).toBe(row('Paid out by the pool').value);
+		expect(row('Chen received').value).toBe('0 xDAI');
+		expect(row('Mallory received').value).toBe('0 xDAI');
+		const lesson = getLesson(SETTLEMENT)!;
+		const pool = lesson.predictions.find((p) => p.id === 'pool-paid-out')!;
+		expect(
+			pool.kind === 'number' && Math.abs(pool.answer! - Number(formatUnits(total))) < 0.01
+		).toBe(true);
+		// every report step has its table, with the option the contract selected outlined; Mallory's
+		// report and the repeated one revert and select nothing
+		const settled = result.overview.insurance!.payoutTables.filter((t) => t.settled);
+		expect(settled.map((t) => t.settled!.option)).toEqual([null, 0, 1, 2, 3, null, 4, null, null]);
+	});
+
+	const mutants: Mutant[] = [
+		{
+			name: 'anyone may report',
+			check: 'only-oracle',
+			from: "require(msg.sender === this.oracle.get(), 'only the oracle may report a flight status');",
+			to: ''
+		},
+		{
+			name: 'settled policies are not refused',
+			check: 'no-double-payout',
+			from: "require(policy.state === 'active', `policy ${id} is ${policy.state}: it was settled already`);",
+			to: ''
+		},
+		{
+			name: 'option 0 from 16 minutes',
+			check: 'boundary-15',
+			from: 'delay >= 15 && delay < 30',
+			to: 'delay > 15 && delay < 30'
+		},
+		{
+			name: 'option 0 up to 30 minutes',
+			check: 'boundary-30',
+			from: 'delay >= 15 && delay < 30',
+			to: 'delay >= 15 && delay <= 30'
+		},
+		{
+			name: 'option 2 from 46 minutes',
+			check: 'boundary-45',
+			from: 'if (delay >= 45) return 2;',
+			to: 'if (delay > 45) return 2;'
+		},
+		{
+			name: "'A' expires the policy",
+			check: 'status-codes',
+			from: "if (status !== 'L' && status !== 'C' && status !== 'D') {",
+			to: "if (status !== 'L' && status !== 'C' && status !== 'D' && status !== 'A') {"
+		},
+		{
+			name: 'a lowercase status read as L',
+			check: 'status-codes',
+			from: "if (status !== 'L') return null;",
+			to: "if (status.toUpperCase() !== 'L') return null;"
+		}
+	];
+	mutantsFail(SETTLEMENT, PRODUCT, mutants);
 });
