@@ -14,7 +14,9 @@ export const VIEW_IDS = [
 	'proof-rounds',
 	'transcripts',
 	'survival',
-	'graph'
+	'graph',
+	'bridge-sequence',
+	'bridge-supply'
 ] as const;
 
 /** A view id a lesson can name. */

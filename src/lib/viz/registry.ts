@@ -9,6 +9,8 @@ import type { Frame } from '#lib/model/frame.ts';
 import type { LiquidationRecord, RunOverview } from '#lib/model/overview.ts';
 import type { ViewId } from '#lib/model/views.ts';
 import BalancesView from './BalancesView.svelte';
+import BridgeSequenceView from './BridgeSequenceView.svelte';
+import BridgeSupplyView from './BridgeSupplyView.svelte';
 import GraphView from './GraphView.svelte';
 import HealthView from './HealthView.svelte';
 import LiquidationPicker from './LiquidationPicker.svelte';
@@ -143,5 +145,27 @@ export const VIEWS: Record<ViewId, ViewEntry> = {
 		missing: 'This run has no graph.',
 		table: 'switch',
 		key: ({ overview }) => overview?.proofs?.graph
+	}),
+	'bridge-sequence': view({
+		component: BridgeSequenceView,
+		// messages from named events and relayer deliveries: see src/lib/lessons/README.md, "Bridge views"
+		data: 'overview.bridge.messages',
+		props: ({ overview, step }) =>
+			overview?.bridge
+				? { chains: overview.bridge.chains, messages: overview.bridge.messages, step }
+				: null,
+		missing: 'This run has no bridge messages.',
+		table: 'switch'
+	}),
+	'bridge-supply': view({
+		component: BridgeSupplyView,
+		// sampled at the end of every step by traceBridge's `supply` series
+		data: 'overview.bridge.supply',
+		props: ({ overview, step }) =>
+			overview?.bridge?.supply
+				? { series: overview.bridge.supply.series, samples: overview.bridge.supply.samples, step }
+				: null,
+		missing: 'This run has no supply series.',
+		table: 'switch'
 	})
 };

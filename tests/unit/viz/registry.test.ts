@@ -92,6 +92,37 @@ const overview: RunOverview = {
 			],
 			openings: [{ step: 0, edge: 0, colors: [0, 1], accepted: true }]
 		}
+	},
+	bridge: {
+		chains: [
+			{ chainId: 1, name: 'Chain A' },
+			{ chainId: 2, name: 'Chain B' }
+		],
+		messages: [
+			{
+				key: 'A → B#0',
+				route: 'A → B',
+				id: '0',
+				from: 1,
+				to: 2,
+				amount: '10 TOK',
+				marks: [
+					{ step: 0, state: 'sent', chainId: 1, label: 'Locked', status: 'success' },
+					{ step: 1, state: 'relayed', chainId: 2, label: 'delivered', status: 'success' },
+					{ step: 1, state: 'executed', chainId: 2, label: 'Minted', status: 'success' }
+				]
+			}
+		],
+		supply: {
+			series: [
+				{ name: 'Locked on A', chainId: 1, symbol: 'TOK' },
+				{ name: 'Wrapped on B', chainId: 2, symbol: 'wTOK' }
+			],
+			samples: [
+				{ step: 0, values: ['10', '0'] },
+				{ step: 1, values: ['10', '10'] }
+			]
+		}
 	}
 };
 
@@ -156,7 +187,15 @@ describe('view registry', () => {
 	test('a run without a view’s data gets the view’s message, views of the frame still draw', () => {
 		const empty = input({ overview: {}, liquidations: [], selected: null });
 		const missing = VIEW_IDS.filter((id) => VIEWS[id].props(empty) === null);
-		expect(missing).toEqual(['price', 'health', 'transcripts', 'survival', 'graph']);
+		expect(missing).toEqual([
+			'price',
+			'health',
+			'transcripts',
+			'survival',
+			'graph',
+			'bridge-sequence',
+			'bridge-supply'
+		]);
 		for (const id of missing) expect(VIEWS[id].missing).toMatch(/^This run has no .+\.$/);
 	});
 
@@ -168,5 +207,27 @@ describe('view registry', () => {
 			proofs: { ...overview.proofs, graph: { ...overview.proofs!.graph! } }
 		};
 		expect(key(input({ overview: next }))).not.toBe(key(input()));
+	});
+});
+
+describe('bridge views', () => {
+	test('the sequence view follows the timeline: a message is sent, then executed', () => {
+		const at = (step: number) =>
+			render(VIEWS['bridge-sequence'].component, {
+				props: VIEWS['bridge-sequence'].props(input({ step }))!
+			}).body;
+		expect(at(0)).toContain('data-state="sent"');
+		expect(at(0)).not.toContain('data-state="executed"');
+		expect(at(1)).toContain('data-state="executed"');
+		expect(at(1)).toContain('A → B #0 · 10 TOK · executed');
+	});
+
+	test('the supply view shows the values at the current step', () => {
+		const at = (step: number) =>
+			render(VIEWS['bridge-supply'].component, {
+				props: VIEWS['bridge-supply'].props(input({ step }))!
+			}).body;
+		expect(at(0)).toMatch(/Wrapped on B: <strong>0 wTOK<\/strong>/);
+		expect(at(1)).toMatch(/Wrapped on B: <strong>10 wTOK<\/strong>/);
 	});
 });
