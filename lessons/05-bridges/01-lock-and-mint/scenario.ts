@@ -129,7 +129,7 @@ export default defineScenario<Run>({
 		s.summary('Wrapped on chain B', tok(wrapped(s, b), 'wTOK'), { reference: tok(6n * E, 'wTOK') });
 		s.summary(
 			'Supply invariant (wrapped = locked - in flight)',
-			broken ? `broken from step ${broken.step}` : 'held at every step',
+			broken ? `broken from step ${broken.step + 1}` : 'held at every step',
 			{ reference: 'held at every step' }
 		);
 		s.summary('Alice: TOK back from the timed-out lock', tok(refundedTo(s, b, 'alice')), {
@@ -183,7 +183,7 @@ export default defineScenario<Run>({
 						? ` Chain B minted for nonce ${orphans.map((l) => String(l.args.nonce)).join(', ')}, which was never locked on chain A.`
 						: ' More was minted or released than was locked, or a lock was refunded and minted both.';
 					return c.fail(
-						`Step ${x.step} (${x.label}): wrapped on chain B is ${tok(x.wrapped, 'wTOK')}, but locked on ` +
+						`Step ${x.step + 1} (${x.label}): wrapped on chain B is ${tok(x.wrapped, 'wTOK')}, but locked on ` +
 							`chain A is ${tok(x.locked)} with ${tok(x.inFlight)} in flight, so it should be ` +
 							`${tok(x.locked - x.inFlight, 'wTOK')}.${why}`
 					);

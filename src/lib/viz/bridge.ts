@@ -45,6 +45,8 @@ export type MessageRow = {
 	marks: MessageMark[];
 	/** a delivery the destination refused, up to the step */
 	refused: boolean;
+	/** no `sent` mark at all: the destination acted on a message its source never sent */
+	unbacked: boolean;
 };
 
 /** Messages with at least one mark by `step`, oldest first. */
@@ -57,7 +59,8 @@ export function messagesAt(messages: BridgeMessage[], step: number): MessageRow[
 			message,
 			state: stateAt(message, step),
 			marks,
-			refused: marks.some((m) => m.status === 'reverted')
+			refused: marks.some((m) => m.status === 'reverted'),
+			unbacked: !message.marks.some((m) => m.state === 'sent')
 		});
 	}
 	return rows.sort((a, b) => a.marks[0].step - b.marks[0].step);
@@ -69,7 +72,7 @@ export function describeMessage(row: MessageRow): string {
 	const parts = [`${message.route} #${message.id}`];
 	if (message.amount) parts.push(message.amount);
 	parts.push(row.state ? STATE_WORDS[row.state] : 'refused');
-	if (!message.marks.some((m) => m.state === 'sent')) parts.push('never sent');
+	if (row.unbacked) parts.push('never sent');
 	return parts.join(' · ');
 }
 

@@ -35,7 +35,7 @@ describe('lock and mint', () => {
 			'timed-out-refunded'
 		]);
 		for (const c of Object.values(byId)) expect(c.passed).toBe(false);
-		expect(byId['supply-invariant'].message).toContain('Step 3');
+		expect(byId['supply-invariant'].message).toContain('Step 4 (Mallory');
 		expect(byId['supply-invariant'].message).toContain('nonce 77, which was never locked');
 	});
 
@@ -97,7 +97,7 @@ describe('lock and mint', () => {
 			'contracts/BridgeLock.ts': LOCK
 		});
 		expect(byId['supply-invariant'].passed).toBe(false);
-		expect(byId['supply-invariant'].message).toContain('Step 6');
+		expect(byId['supply-invariant'].message).toContain('Step 7');
 		expect(byId['late-message-not-minted'].passed).toBe(false);
 	});
 
