@@ -75,20 +75,33 @@ export type RiskCard = {
 	}[];
 };
 
-/** A Merkle tree and one proof through it, for the Merkle view. */
-export type MerkleTreeView = {
-	/** node hashes level by level, leaves (level 0) first, root last; 0x hex */
-	levels: string[][];
-	/** labels of the leaves (`alice 100`), same order as levels[0] */
-	leafLabels: string[];
-	/** the leaf the proof is for, by position in levels[0] */
+/** One proof checked against a tree of the Merkle view, at a step of the timeline. */
+export type MerkleProofView = {
+	/** timeline step the proof was checked in */
+	step: number;
+	/** the proven leaf, by position in `levels[0]` */
 	leaf: number;
-	/** the proof's sibling hashes, leaf to root */
-	proof: string[];
-	/** whether the learner's verifier accepted the proof */
+	/** what was claimed (`alice withdraws 100 TOK`, `tx 2 of block 100000`) */
+	label: string;
+	/** whether the learner's verifier accepted it (null: not checked) */
 	accepted: boolean | null;
-	/** what the tree is (`OpenZeppelin StandardMerkleTree, 8 withdrawals`) */
+	/** whether the reference model accepts it (a forged proof: false) */
+	valid: boolean;
+};
+
+/**
+ * A Merkle tree for the Merkle view, level by level, and the proofs checked against it. The path
+ * of a proof of leaf `i` is node `i >> k` at level `k`, and its sibling is `(i >> k) ^ 1` (the node
+ * itself when it is the last of an odd level: Bitcoin pairs it with itself).
+ */
+export type MerkleTreeView = {
+	/** what the tree is (`Withdrawals: OpenZeppelin StandardMerkleTree`) */
 	title: string;
+	/** node hashes level by level, leaves (level 0) first, the root alone last; hex */
+	levels: string[][];
+	/** labels of the leaves (`alice 100 TOK`), same order as levels[0] */
+	leafLabels: string[];
+	proofs: MerkleProofView[];
 };
 
 /** Everything the bridge views need, in `RunOverview.bridge`. */
@@ -96,7 +109,8 @@ export type BridgeOverview = {
 	chains: BridgeChain[];
 	messages: BridgeMessage[];
 	supply?: { series: SupplySeries[]; samples: SupplySample[] };
-	merkle?: MerkleTreeView;
+	/** Merkle trees and the proofs checked against them (the Merkle view) */
+	merkle?: MerkleTreeView[];
 	risk?: RiskCard;
 };
 

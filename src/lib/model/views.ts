@@ -16,7 +16,8 @@ export const VIEW_IDS = [
 	'survival',
 	'graph',
 	'bridge-sequence',
-	'bridge-supply'
+	'bridge-supply',
+	'merkle-tree'
 ] as const;
 
 /** A view id a lesson can name. */

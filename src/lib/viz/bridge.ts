@@ -7,6 +7,8 @@ import {
 	type BridgeChain,
 	type BridgeMessage,
 	type MessageMark,
+	type MerkleProofView,
+	type MerkleTreeView,
 	type MessageState,
 	type SupplySample
 } from '#lib/model/bridge.ts';
@@ -109,3 +111,23 @@ export function placeMarks(
 		return { row, points };
 	});
 }
+
+/** The latest proof checked against a tree by `step`, or null. */
+export function proofAt(tree: MerkleTreeView, step: number): MerkleProofView | null {
+	let latest: MerkleProofView | null = null;
+	for (const proof of tree.proofs) if (proof.step <= step) latest = proof;
+	return latest;
+}
+
+/** A proof's path through a tree: per level, the node on the path and its sibling (positions). */
+export function proofPath(tree: MerkleTreeView, leaf: number): { node: number; sibling: number }[] {
+	return tree.levels.slice(0, -1).map((level, k) => {
+		const node = leaf >> k;
+		const sibling = (node ^ 1) < level.length ? node ^ 1 : node;
+		return { node, sibling };
+	});
+}
+
+/** A hash cut for a node label: `0x6958…7772`. */
+export const shortHash = (hash: string) =>
+	hash.length > 12 ? `${hash.slice(0, 6)}…${hash.slice(-4)}` : hash;

@@ -11,6 +11,7 @@ import type { ViewId } from '#lib/model/views.ts';
 import BalancesView from './BalancesView.svelte';
 import BridgeSequenceView from './BridgeSequenceView.svelte';
 import BridgeSupplyView from './BridgeSupplyView.svelte';
+import MerkleTreeView from './MerkleTreeView.svelte';
 import GraphView from './GraphView.svelte';
 import HealthView from './HealthView.svelte';
 import LiquidationPicker from './LiquidationPicker.svelte';
@@ -166,6 +167,14 @@ export const VIEWS: Record<ViewId, ViewEntry> = {
 				? { series: overview.bridge.supply.series, samples: overview.bridge.supply.samples, step }
 				: null,
 		missing: 'This run has no supply series.',
+		table: 'switch'
+	}),
+	'merkle-tree': view({
+		component: MerkleTreeView,
+		data: 'overview.bridge.merkle',
+		props: ({ overview, step }) =>
+			overview?.bridge?.merkle?.length ? { trees: overview.bridge.merkle, step } : null,
+		missing: 'This run has no Merkle tree.',
 		table: 'switch'
 	})
 };

@@ -122,7 +122,15 @@ const overview: RunOverview = {
 				{ step: 0, values: ['10', '0'] },
 				{ step: 1, values: ['10', '10'] }
 			]
-		}
+		},
+		merkle: [
+			{
+				title: 'Four leaves',
+				levels: [['0xa1', '0xa2', '0xa3', '0xa4'], ['0xb1', '0xb2'], ['0xc1']],
+				leafLabels: ['alice', 'bob', 'carol', 'dave'],
+				proofs: [{ step: 1, leaf: 2, label: 'carol withdraws', accepted: true, valid: true }]
+			}
+		]
 	}
 };
 
@@ -194,7 +202,8 @@ describe('view registry', () => {
 			'survival',
 			'graph',
 			'bridge-sequence',
-			'bridge-supply'
+			'bridge-supply',
+			'merkle-tree'
 		]);
 		for (const id of missing) expect(VIEWS[id].missing).toMatch(/^This run has no .+\.$/);
 	});
@@ -230,4 +239,17 @@ describe('bridge views', () => {
 		expect(at(0)).toMatch(/Wrapped on B: <strong>0 wTOK<\/strong>/);
 		expect(at(1)).toMatch(/Wrapped on B: <strong>10 wTOK<\/strong>/);
 	});
+});
+
+test('the Merkle view lights the proof checked by the step: path and siblings', () => {
+	const at = (step: number) =>
+		render(VIEWS['merkle-tree'].component, {
+			props: VIEWS['merkle-tree'].props(input({ step }))!
+		}).body;
+	expect(at(0)).toContain('No proof checked yet');
+	const body = at(1);
+	expect(body).toContain('carol withdraws: your contract');
+	// leaf 2 (carol), its parent b2 and the root are on the path; a4 and b1 are the siblings
+	expect(body.match(/class="node [\w-]+ lit"/g)).toHaveLength(3);
+	expect(body.match(/class="node [\w-]+ sibling"/g)).toHaveLength(2);
 });
