@@ -48,6 +48,11 @@ test('lock and mint: both chains’ views follow the timeline step by step', asy
 	await expect(message).toHaveCount(1);
 	await expect(value('Wrapped on B')).toHaveText('10 wTOK');
 
+	// the risk card grades the starter's bridge: anyone may mint
+	const risk = page.getByRole('figure', { name: 'Bridge risk card' });
+	await expect(risk.getByTestId('risk-row').first()).toContainText('Nobody');
+	await expect(risk.getByTestId('risk-row').first()).toHaveAttribute('data-level', 'bad');
+
 	// the table alternative lists the same message and its steps
 	await sequence.getByRole('button', { name: 'Table' }).click();
 	await expect(sequence.locator('tbody tr')).toHaveCount(1);

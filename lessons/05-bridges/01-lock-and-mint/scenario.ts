@@ -1,5 +1,6 @@
 // Alice bridges 10 TOK to Bob, Mallory calls mint herself, the relayer goes down while Alice
 // bridges 5 TOK to Carol with a 60 s timeout, then Bob burns 4 wTOK back to Dave on chain A.
+import type { RiskCard } from '#lib/model/bridge.ts';
 import { defineScenario, type CheckContext, type ScenarioContext } from '#lib/scenario/index.ts';
 import {
 	A,
@@ -135,6 +136,7 @@ export default defineScenario<Run>({
 		s.summary('Alice: TOK back from the timed-out lock', tok(refundedTo(s, b, 'alice')), {
 			reference: tok(5n * E)
 		});
+		s.overview.bridge!.risk = riskCard(forged.status === 'success', broken === undefined);
 		return { bridge: b, samples };
 	},
 
@@ -290,6 +292,48 @@ export default defineScenario<Run>({
 		}
 	]
 });
+
+/**
+ * The bridge graded on L2BEAT's bridge fields: who validates a message (here one relayer key, or
+ * nobody when anyone may mint) and what the destination token is (a wrapped IOU).
+ */
+function riskCard(anyoneMints: boolean, backed: boolean): RiskCard {
+	return {
+		name: 'your bridge',
+		rows: [
+			anyoneMints
+				? {
+						field: 'Validated by',
+						value: 'Nobody',
+						level: 'bad',
+						because:
+							"Anyone can call mint on chain B: Mallory's mint for a lock that never happened succeeded."
+					}
+				: {
+						field: 'Validated by',
+						value: 'Third party (one relayer key)',
+						level: 'bad',
+						because:
+							"Chain B mints on the relayer's word alone: whoever holds that one key can mint wTOK with nothing locked."
+					},
+			{
+				field: 'Destination token',
+				value: 'Wrapped (wTOK)',
+				level: 'warning',
+				because:
+					'wTOK is an IOU issued by your BridgeMint: it is worth TOK only while BridgeLock holds the TOK behind it.'
+			},
+			{
+				field: 'Backing in this run',
+				value: backed ? 'Held at every step' : 'Broken',
+				level: backed ? 'good' : 'bad',
+				because: backed
+					? 'Wrapped on chain B equalled locked on chain A minus in flight at every step.'
+					: 'At some step more wTOK circulated than TOK was locked for it (see the supply view).'
+			}
+		]
+	};
+}
 
 /** TOK Refunded to `who` by the BridgeLock, over the whole run. */
 function refundedTo(s: ScenarioContext, b: Bridge, who: string): bigint {

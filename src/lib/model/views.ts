@@ -17,7 +17,8 @@ export const VIEW_IDS = [
 	'graph',
 	'bridge-sequence',
 	'bridge-supply',
-	'merkle-tree'
+	'merkle-tree',
+	'bridge-risk'
 ] as const;
 
 /** A view id a lesson can name. */

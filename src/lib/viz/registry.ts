@@ -12,6 +12,7 @@ import BalancesView from './BalancesView.svelte';
 import BridgeSequenceView from './BridgeSequenceView.svelte';
 import BridgeSupplyView from './BridgeSupplyView.svelte';
 import MerkleTreeView from './MerkleTreeView.svelte';
+import RiskCardView from './RiskCardView.svelte';
 import GraphView from './GraphView.svelte';
 import HealthView from './HealthView.svelte';
 import LiquidationPicker from './LiquidationPicker.svelte';
@@ -176,5 +177,12 @@ export const VIEWS: Record<ViewId, ViewEntry> = {
 			overview?.bridge?.merkle?.length ? { trees: overview.bridge.merkle, step } : null,
 		missing: 'This run has no Merkle tree.',
 		table: 'switch'
+	}),
+	'bridge-risk': view({
+		component: RiskCardView,
+		data: 'overview.bridge.risk',
+		props: ({ overview }) => (overview?.bridge?.risk ? { card: overview.bridge.risk } : null),
+		missing: 'This run has no risk card.',
+		table: 'own'
 	})
 };

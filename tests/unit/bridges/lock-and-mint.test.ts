@@ -35,6 +35,12 @@ describe('lock and mint', () => {
 			'timed-out-refunded'
 		]);
 		for (const c of Object.values(byId)) expect(c.passed).toBe(false);
+		const { overview } = await verdicts('starter');
+		expect(overview.bridge!.risk!.rows.map((r) => [r.field, r.value, r.level])).toEqual([
+			['Validated by', 'Nobody', 'bad'],
+			['Destination token', 'Wrapped (wTOK)', 'warning'],
+			['Backing in this run', 'Broken', 'bad']
+		]);
 		expect(byId['supply-invariant'].message).toContain('Step 4 (Mallory');
 		expect(byId['supply-invariant'].message).toContain('nonce 77, which was never locked');
 	});
@@ -43,6 +49,11 @@ describe('lock and mint', () => {
 		const { byId, overview } = await verdicts('solution');
 		for (const c of Object.values(byId)) expect(c, c.message).toMatchObject({ passed: true });
 		const bridge = overview.bridge!;
+		expect(bridge.risk!.rows.map((r) => r.value)).toEqual([
+			'Third party (one relayer key)',
+			'Wrapped (wTOK)',
+			'Held at every step'
+		]);
 		const last = bridge.supply!.samples.length - 1;
 		expect(bridge.messages.map((m) => [m.key, stateAt(m, last)])).toEqual([
 			['lock → mint#0', 'executed'],

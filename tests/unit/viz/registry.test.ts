@@ -130,7 +130,14 @@ const overview: RunOverview = {
 				leafLabels: ['alice', 'bob', 'carol', 'dave'],
 				proofs: [{ step: 1, leaf: 2, label: 'carol withdraws', accepted: true, valid: true }]
 			}
-		]
+		],
+		risk: {
+			name: 'your bridge',
+			rows: [
+				{ field: 'Validated by', value: 'Third party', level: 'bad', because: 'one key' },
+				{ field: 'Destination token', value: 'Wrapped', level: 'warning', because: 'IOU' }
+			]
+		}
 	}
 };
 
@@ -203,7 +210,8 @@ describe('view registry', () => {
 			'graph',
 			'bridge-sequence',
 			'bridge-supply',
-			'merkle-tree'
+			'merkle-tree',
+			'bridge-risk'
 		]);
 		for (const id of missing) expect(VIEWS[id].missing).toMatch(/^This run has no .+\.$/);
 	});
