@@ -2,7 +2,8 @@
  * Host (wasm) stack faults beside a large contract, in a file of its own so it meets a fresh
  * WebAssembly heap (Vitest runs each file in its own worker): 200 faults in one process, the heap
  * measured before and after, the contract reloaded after each, and the chain and a fresh world
- * still working at the end.
+ * still working at the end. The loop never yields to the event loop, so no spare heap gets ready
+ * and every fault stays on one heap (hostile-heap.test.ts covers heap renewal).
  */
 import { expect, test } from 'vitest';
 import { type Chain, createWorld } from '#lib/sim/index.ts';

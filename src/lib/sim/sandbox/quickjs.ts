@@ -14,7 +14,7 @@
  *
  * Heaps: a QuickJSHeap is one instance of the module with its own WebAssembly memory. A host
  * stack overflow tears the runtime it hits: freeing it stops at QuickJS's leak assertion, and what
- * the skipped C frames reach (about 0.3-1.5 MiB a fault) stays allocated for good, so after a few
+ * the skipped C frames reach (about 0.3-1.8 MiB a fault) stays allocated for good, so after a few
  * hundred faults the heap would be full. The sandbox therefore moves to a fresh heap after a
  * fault tore its runtime (renewHeap): the old heap's memory is dropped whole once no sandbox lives
  * on it. The Emscripten glue starts a module asynchronously (it awaits its instantiation even when
@@ -46,10 +46,12 @@ import { LeanPath } from './ffi.ts';
 export const COUNTER_RESET = 10_000;
 
 /**
- * Most bytes the WebAssembly heap may grow to: 512 MiB, for every world of the worker together.
- * QuickJS's own limit (runtime.setMemoryLimit) cannot count bytes under Emscripten (its
- * malloc_usable_size is 0, so it counts 8 bytes per allocation): this cap is what stops a string
- * doubled thirty times. Memory that a fault frees is reused, but a WebAssembly memory never shrinks.
+ * Most bytes a WebAssembly heap may grow to: 512 MiB, for every world on it together (the
+ * worker's worlds share the current heap, see QuickJSHeap). QuickJS's own limit
+ * (runtime.setMemoryLimit) cannot count bytes under Emscripten (its malloc_usable_size is 0, so
+ * it counts 8 bytes per allocation): this cap is what stops a string doubled thirty times. Memory
+ * that a fault frees is reused, but a WebAssembly memory never shrinks: only a move to a fresh
+ * heap (renewHeap) gives it back.
  */
 export const HEAP_MAX_BYTES = 512 * 1024 * 1024;
 const PAGE = 65_536;
@@ -378,5 +380,8 @@ function calibrate(): number {
 	}
 }
 
-/** Byte offset of interrupt_counter in JSContext, or -1 when metering must be coarse. */
+/**
+ * Byte offset of interrupt_counter in JSContext, or -1 when metering must be coarse; found on the
+ * first heap and the same on every heap (they all instantiate one compiled module).
+ */
 export const COUNTER_OFFSET: number = calibrate();
