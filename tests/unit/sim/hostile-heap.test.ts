@@ -144,8 +144,9 @@ test('gas and state do not depend on heap renewal, in the faulting world or a by
 	setHeapRenewal(true);
 	const on = await faultyRun();
 	const serialOn = currentHeap().serial;
-	// the renewals happened: the comparison is between runs with and without them
-	expect(serialOn - serialOff).toBeGreaterThan(5);
+	// renewals happened (a fault whose turn ended before the spare was ready stays on its heap):
+	// the comparison is between runs with and without them
+	expect(serialOn - serialOff).toBeGreaterThan(2);
 	const moved = await bystander(true);
 	expect(currentHeap().serial).toBeGreaterThan(serialOn);
 	expect(on).toEqual(off);
@@ -207,4 +208,4 @@ test('1,000 host stack faults in one process: memory stays bounded, old heaps ar
 	const d2 = c2.deploy(DEEP, { name: 'Deep', from: 'alice', args: [10], gasLimit: 30_000_000 });
 	expect(c2.view(d2, 'look', [2])).toBe(6);
 	w2.dispose();
-}, 300_000);
+}, 480_000);
