@@ -125,7 +125,7 @@ describe('backups and starter hashes', () => {
 
 	test('older backups without the hash still import, and rows stay without it', async () => {
 		const { starter: _none, ...plain } = row;
-		for (const version of [3, 4]) {
+		for (const version of [3, 4] as const) {
 			const data = { ...createBackup({ drafts: [plain], progress: [] }, NOW), version };
 			const to = freshDb();
 			await importBackup(to, parseBackup(serializeBackup(data), opts), NOW);
