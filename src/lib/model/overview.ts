@@ -2,6 +2,7 @@
  * Data the views need for the whole run, sent once after Run: price series, liquidations,
  * health-factor buckets, the run's summary and the proof data. Plain data (no bigint).
  */
+import type { ApprovalRecord } from './approvals.ts';
 import type { ProofOverview } from './proof.ts';
 
 /** A point of a price series. `time` is unix seconds. Prices are USD as plain numbers. */
@@ -71,4 +72,6 @@ export type RunOverview = {
 	summary?: SummaryRow[];
 	/** interactive-proof data for the zero-knowledge views (viz/proof-types.ts) */
 	proofs?: ProofOverview;
+	/** withdrawals of a validator bridge: signatures against the threshold (signers view) */
+	approvals?: ApprovalRecord[];
 };

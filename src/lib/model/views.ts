@@ -14,7 +14,8 @@ export const VIEW_IDS = [
 	'proof-rounds',
 	'transcripts',
 	'survival',
-	'graph'
+	'graph',
+	'signers'
 ] as const;
 
 /** A view id a lesson can name. */

@@ -15,6 +15,7 @@ import LiquidationPicker from './LiquidationPicker.svelte';
 import PriceView from './PriceView.svelte';
 import ProofRoundsView from './ProofRoundsView.svelte';
 import ReceiptsView from './ReceiptsView.svelte';
+import SignersView from './SignersView.svelte';
 import SurvivalView from './SurvivalView.svelte';
 import TranscriptsView from './TranscriptsView.svelte';
 
@@ -143,5 +144,13 @@ export const VIEWS: Record<ViewId, ViewEntry> = {
 		missing: 'This run has no graph.',
 		table: 'switch',
 		key: ({ overview }) => overview?.proofs?.graph
+	}),
+	signers: view({
+		component: SignersView,
+		data: 'overview.approvals',
+		props: ({ overview, step }) =>
+			overview?.approvals?.length ? { records: overview.approvals, step } : null,
+		missing: 'This run has no withdrawals to sign.',
+		table: 'switch'
 	})
 };

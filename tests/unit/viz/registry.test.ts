@@ -92,7 +92,24 @@ const overview: RunOverview = {
 			],
 			openings: [{ step: 0, edge: 0, colors: [0, 1], accepted: true }]
 		}
-	}
+	},
+	approvals: [
+		{
+			step: 1,
+			bridge: 'Ronin',
+			withdrawal: '#1: 10 WETH to alice',
+			attack: false,
+			signatures: [
+				{ signer: 'Sky Mavis 1', kind: 'validator', counts: true },
+				{ signer: 'Sky Mavis 1', kind: 'repeat', counts: false }
+			],
+			counted: 1,
+			required: 7,
+			setSize: 9,
+			paid: false,
+			reason: '1 of 7 signatures'
+		}
+	]
 };
 
 const frame: Frame = {
@@ -156,7 +173,7 @@ describe('view registry', () => {
 	test('a run without a view’s data gets the view’s message, views of the frame still draw', () => {
 		const empty = input({ overview: {}, liquidations: [], selected: null });
 		const missing = VIEW_IDS.filter((id) => VIEWS[id].props(empty) === null);
-		expect(missing).toEqual(['price', 'health', 'transcripts', 'survival', 'graph']);
+		expect(missing).toEqual(['price', 'health', 'transcripts', 'survival', 'graph', 'signers']);
 		for (const id of missing) expect(VIEWS[id].missing).toMatch(/^This run has no .+\.$/);
 	});
 
