@@ -7,9 +7,11 @@
  * Why a signature counts or not under the rules the lesson teaches: `validator` (a member of the
  * current set), `delegate` (a key on a live allow-list entry, counting for its validator),
  * `stale-delegate` (an allow-list entry past its end), `repeat` (a validator already counted),
- * `outsider` (no member and no delegate: a removed validator, a stranger, a bad signature).
+ * `outsider` (no member and no delegate: a removed validator, a stranger, a bad signature),
+ * `forged` (claimed by an account the caller made, with no signature behind it).
  */
-export type SignatureKind = 'validator' | 'delegate' | 'stale-delegate' | 'repeat' | 'outsider';
+export type SignatureKind =
+	'validator' | 'delegate' | 'stale-delegate' | 'repeat' | 'outsider' | 'forged';
 
 /** One signature on a withdrawal. */
 export type ApprovalSignature = {

@@ -7,7 +7,8 @@ export const KIND_LABEL: Record<SignatureKind, string> = {
 	delegate: 'delegate (live entry)',
 	'stale-delegate': 'stale allow-list entry',
 	repeat: 'repeat of a counted validator',
-	outsider: 'not in the set'
+	outsider: 'not in the set',
+	forged: 'forged (no signature checked)'
 };
 
 /** The kinds in legend order. */
@@ -16,7 +17,8 @@ export const KINDS: readonly SignatureKind[] = [
 	'delegate',
 	'stale-delegate',
 	'repeat',
-	'outsider'
+	'outsider',
+	'forged'
 ];
 
 /** The withdrawals shown at `step`: those sent at or before it. */
