@@ -8,6 +8,7 @@ import {
 	ZERO_HASHES
 } from '#lib/protocols/nomad-merkle.ts';
 import type { Receipt } from '#lib/scenario/engine.ts';
+import type { ReplicaMessage } from '#lib/model/replica.ts';
 
 const REPLICA = 'contracts/Replica.ts';
 const ROUTER = 'contracts/BridgeRouter.ts';
@@ -111,17 +112,37 @@ export default defineScenario<Bridge>({
 			['alice', 2n * WBTC],
 			['bob', 1n * WBTC]
 		]);
+		const inbox = (label: string, dispatched: boolean): ReplicaMessage => ({
+			label,
+			dispatched,
+			postedAt: dispatched ? honest.postedAt : null,
+			acceptableFrom: dispatched ? honest.postedAt + WINDOW : null,
+			attempts: []
+		});
+		const aliceRow = inbox('Alice: 2 WBTC', true);
+		const bobRow = inbox('Bob: 1 WBTC', true);
+		const attackRows = COPYCATS.map((who) => inbox(`${who}: 100 WBTC`, false));
+		s.overview.replica = { windowSeconds: WINDOW, messages: [aliceRow, bobRow, ...attackRows] };
+		const attempt = (row: ReplicaMessage, r: Receipt) =>
+			row.attempts.push({
+				step: s.step,
+				time: s.time(),
+				paid: r.status === 'success',
+				reason: r.status === 'success' ? undefined : why(r)
+			});
 		s.note(
 			`Root ${honest.tree.root.slice(0, 10)}... posted at ${utc(honest.postedAt)}: acceptable from ${utc(honest.postedAt + WINDOW)}.`
 		);
 		yield 'Moonbeam sends Alice 2 WBTC and Bob 1 WBTC; the updater posts the new root';
 
 		const early = relay(s, b, honest.messages[0], honest.tree.branch(0), 0);
+		attempt(aliceRow, early);
 		s.note(`At ${utc(s.time())}, Alice's proof: ${early.status} (${why(early)}).`);
 		yield 'The relayer proves Alice’s message at once';
 
 		mineUntil(s, honest.postedAt + WINDOW);
 		const alice = relay(s, b, honest.messages[0], honest.tree.branch(0), 0);
+		attempt(aliceRow, alice);
 		s.note(
 			`At ${utc(s.time())}, Alice's proof: ${alice.status}${alice.status === 'success' ? '' : ` (${why(alice)})`}.`
 		);
@@ -133,6 +154,7 @@ export default defineScenario<Bridge>({
 			const fake = message(b.router, 1000 + i, s.address(who), 100n * WBTC);
 			const r = s.send({ from: who, to: b.replica, method: 'process', args: [fake] });
 			if (r.status === 'success') processed++;
+			attempt(attackRows[i], r);
 			s.note(
 				`${who} at ${utc(s.time())}: process(100 WBTC to itself), never sent on Moonbeam: ${r.status}${r.status === 'success' ? '' : ` (${why(r)})`}.`
 			);
@@ -141,10 +163,12 @@ export default defineScenario<Bridge>({
 		yield 'Three copycats paste the same transaction with their own address';
 
 		const bob = relay(s, b, honest.messages[1], honest.tree.branch(1), 1);
+		attempt(bobRow, bob);
 		s.note(`Bob's proof: ${bob.status}${bob.status === 'success' ? '' : ` (${why(bob)})`}.`);
 		yield 'The relayer brings Bob’s honest message';
 
 		const replay = relay(s, b, honest.messages[0], honest.tree.branch(0), 0);
+		attempt(aliceRow, replay);
 		s.note(
 			`Alice's message again: ${replay.status}${replay.status === 'success' ? '' : ` (${why(replay)})`}.`
 		);

@@ -4,6 +4,7 @@
  */
 import type { ApprovalRecord } from './approvals.ts';
 import type { ProofOverview } from './proof.ts';
+import type { ReplicaOverview } from './replica.ts';
 
 /** A point of a price series. `time` is unix seconds. Prices are USD as plain numbers. */
 export type PricePoint = { step: number; time: number; price: number };
@@ -74,4 +75,6 @@ export type RunOverview = {
 	proofs?: ProofOverview;
 	/** withdrawals of a validator bridge: signatures against the threshold (signers view) */
 	approvals?: ApprovalRecord[];
+	/** an optimistic bridge's messages against its window (optimistic-window view) */
+	replica?: ReplicaOverview;
 };

@@ -15,7 +15,8 @@ export const VIEW_IDS = [
 	'transcripts',
 	'survival',
 	'graph',
-	'signers'
+	'signers',
+	'optimistic-window'
 ] as const;
 
 /** A view id a lesson can name. */

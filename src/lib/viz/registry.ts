@@ -13,6 +13,7 @@ import GraphView from './GraphView.svelte';
 import HealthView from './HealthView.svelte';
 import LiquidationPicker from './LiquidationPicker.svelte';
 import PriceView from './PriceView.svelte';
+import OptimisticWindowView from './OptimisticWindowView.svelte';
 import ProofRoundsView from './ProofRoundsView.svelte';
 import ReceiptsView from './ReceiptsView.svelte';
 import SignersView from './SignersView.svelte';
@@ -151,6 +152,14 @@ export const VIEWS: Record<ViewId, ViewEntry> = {
 		props: ({ overview, step }) =>
 			overview?.approvals?.length ? { records: overview.approvals, step } : null,
 		missing: 'This run has no withdrawals to sign.',
+		table: 'switch'
+	}),
+	'optimistic-window': view({
+		component: OptimisticWindowView,
+		data: 'overview.replica',
+		props: ({ overview, step }) =>
+			overview?.replica?.messages.length ? { replica: overview.replica, step } : null,
+		missing: 'This run has no optimistic bridge messages.',
 		table: 'switch'
 	})
 };

@@ -43,3 +43,28 @@ describe('Nomad zero root', () => {
 		expect(summary['WBTC left in the BridgeRouter']).toBe('399 WBTC');
 	});
 });
+
+describe('Nomad zero root: the optimistic-window view', () => {
+	test('with the solution, Alice is refused inside her window and paid at its end', async () => {
+		const { run, result } = await runLesson(ID, 'solution', 1);
+		run.dispose();
+		if (!result.ok) throw new Error(JSON.stringify(result));
+		const replica = result.overview.replica!;
+		expect(replica.windowSeconds).toBe(1800);
+		const [alice, bob, ...attacks] = replica.messages;
+		expect(alice.acceptableFrom! - alice.postedAt!).toBe(1800);
+		expect(alice.attempts.map((a) => [a.paid, a.time >= alice.acceptableFrom!])).toEqual([
+			[false, false],
+			[true, true],
+			[false, true]
+		]);
+		expect(bob.attempts.map((a) => a.paid)).toEqual([true]);
+		expect(attacks.every((m) => !m.dispatched && m.postedAt === null)).toBe(true);
+		expect(attacks.flatMap((m) => m.attempts.map((a) => a.paid))).toEqual([
+			false,
+			false,
+			false,
+			false
+		]);
+	});
+});

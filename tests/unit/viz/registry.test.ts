@@ -109,7 +109,19 @@ const overview: RunOverview = {
 			paid: false,
 			reason: '1 of 7 signatures'
 		}
-	]
+	],
+	replica: {
+		windowSeconds: 1800,
+		messages: [
+			{
+				label: 'Alice 2 WBTC',
+				dispatched: true,
+				postedAt: 1_659_387_540,
+				acceptableFrom: 1_659_389_340,
+				attempts: [{ step: 1, time: 1_659_387_552, paid: false, reason: '!prove' }]
+			}
+		]
+	}
 };
 
 const frame: Frame = {
@@ -173,7 +185,15 @@ describe('view registry', () => {
 	test('a run without a view’s data gets the view’s message, views of the frame still draw', () => {
 		const empty = input({ overview: {}, liquidations: [], selected: null });
 		const missing = VIEW_IDS.filter((id) => VIEWS[id].props(empty) === null);
-		expect(missing).toEqual(['price', 'health', 'transcripts', 'survival', 'graph', 'signers']);
+		expect(missing).toEqual([
+			'price',
+			'health',
+			'transcripts',
+			'survival',
+			'graph',
+			'signers',
+			'optimistic-window'
+		]);
 		for (const id of missing) expect(VIEWS[id].missing).toMatch(/^This run has no .+\.$/);
 	});
 
