@@ -174,3 +174,27 @@ export function removeValidators(s: ScenarioContext, g: Gateway, keys: Key[]) {
 export function held(s: ScenarioContext, g: Gateway, symbol: string, who: string): bigint {
 	return (s.view(g.tokens[symbol], 'balanceOf', [s.address(who)]) as bigint) / UNIT;
 }
+
+/** `who` sends itself a withdrawal signed by `keys` (an attack). */
+export function attack(
+	s: ScenarioContext,
+	g: Gateway,
+	who: string,
+	symbol: string,
+	amount: bigint,
+	keys: Key[]
+) {
+	return withdraw(s, g, { from: who, to: who, symbol, amount, keys, attack: true });
+}
+
+/** The relayer brings `to` an honest withdrawal signed by `keys`. */
+export function honest(
+	s: ScenarioContext,
+	g: Gateway,
+	to: string,
+	symbol: string,
+	amount: bigint,
+	keys: Key[]
+) {
+	return withdraw(s, g, { from: 'relayer', to, symbol, amount, keys, attack: false });
+}

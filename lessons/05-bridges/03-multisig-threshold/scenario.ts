@@ -14,6 +14,8 @@ import {
 	key,
 	openGateway,
 	removeValidators,
+	attack,
+	honest,
 	withdraw,
 	type Gateway,
 	type Key
@@ -68,14 +70,11 @@ export default defineScenario<Result>({
 		);
 		yield 'Ronin’s gateway (9 validators) and Harmony’s (5 owners), funded (illustrative balances)';
 
-		const alice = withdraw(s, r, {
-			from: 'relayer',
-			to: 'alice',
-			symbol: 'WETH',
-			amount: 10n,
-			attack: false,
-			keys: [...SKY_MAVIS.slice(0, 2), AXIE_DAO, ...PARTNERS]
-		});
+		const alice = honest(s, r, 'alice', 'WETH', 10n, [
+			...SKY_MAVIS.slice(0, 2),
+			AXIE_DAO,
+			...PARTNERS
+		]);
 		records.push(alice.record);
 		s.note(`Alice's 10 WETH, signed by 7 of 9 validators: ${why(alice.receipt)}.`);
 		yield 'An honest Ronin withdrawal: 10 WETH for Alice, 7 validators sign';
@@ -102,14 +101,7 @@ export default defineScenario<Result>({
 			yield `23 March 2022: the attacker withdraws ${units(amount, symbol)} from Ronin`;
 		}
 
-		const bob = withdraw(s, h, {
-			from: 'relayer',
-			to: 'bob',
-			symbol: 'USDC',
-			amount: 5_000n,
-			attack: false,
-			keys: HARMONY_SET.slice(1, 5)
-		});
+		const bob = honest(s, h, 'bob', 'USDC', 5_000n, HARMONY_SET.slice(1, 5));
 		records.push(bob.record);
 		s.note(`Bob's 5,000 USDC, signed by 4 of 5 owners: ${why(bob.receipt)}.`);
 		yield 'An honest Horizon withdrawal: 5,000 USDC for Bob, 4 owners sign';
@@ -180,14 +172,12 @@ export default defineScenario<Result>({
 							`${w.record.required} required and paid. Four keys of one operator and a stale allow-list entry must not be enough.`
 					);
 				}
-				const ok = withdraw(s, g, {
-					from: 'relayer',
-					to: 'carol',
-					symbol: 'WETH',
-					amount: 25n,
-					attack: false,
-					keys: [SKY_MAVIS[0], AXIE_DAO, ...PARTNERS, SKY_MAVIS[1]]
-				});
+				const ok = honest(s, g, 'carol', 'WETH', 25n, [
+					SKY_MAVIS[0],
+					AXIE_DAO,
+					...PARTNERS,
+					SKY_MAVIS[1]
+				]);
 				ensure(
 					ok.receipt.status === 'success' && held(s, g, 'WETH', 'carol') === 25n,
 					`Carol's 25 WETH, signed by 7 distinct validators of 9, was refused: ${ok.receipt.error?.message}.`
@@ -203,27 +193,18 @@ export default defineScenario<Result>({
 			run(c) {
 				const s = c.fresh();
 				const g = harmony(s);
-				const w = withdraw(s, g, {
-					from: 'mallory',
-					to: 'mallory',
-					symbol: 'USDC',
-					amount: 1_000_000n,
-					attack: true,
-					keys: HARMONY_SET.slice(0, 2)
-				});
+				const w = attack(s, g, 'mallory', 'USDC', 1_000_000n, HARMONY_SET.slice(0, 2));
 				ensure(
 					w.receipt.status === 'reverted',
 					`With 2 of Horizon's 5 owner keys, the attacker withdrew 1,000,000 USDC: your gateway required ${w.record.required}. ` +
 						'Two stolen keys of five must not move funds.'
 				);
-				const ok = withdraw(s, g, {
-					from: 'relayer',
-					to: 'dave',
-					symbol: 'USDC',
-					amount: 700n,
-					attack: false,
-					keys: [HARMONY_SET[0], HARMONY_SET[2], HARMONY_SET[3], HARMONY_SET[4]]
-				});
+				const ok = honest(s, g, 'dave', 'USDC', 700n, [
+					HARMONY_SET[0],
+					HARMONY_SET[2],
+					HARMONY_SET[3],
+					HARMONY_SET[4]
+				]);
 				ensure(
 					ok.receipt.status === 'success',
 					`Dave's 700 USDC, signed by 4 of 5 owners, was refused: ${ok.receipt.error?.message}.`
@@ -238,39 +219,22 @@ export default defineScenario<Result>({
 				const s = c.fresh();
 				const g = ronin(s);
 				const one = SKY_MAVIS[0];
-				const repeated = withdraw(s, g, {
-					from: 'mallory',
-					to: 'mallory',
-					symbol: 'WETH',
-					amount: 100n,
-					attack: true,
-					keys: Array(9).fill(one) as Key[]
-				});
+				const repeated = attack(s, g, 'mallory', 'WETH', 100n, Array(9).fill(one) as Key[]);
 				ensure(
 					repeated.receipt.status === 'reverted',
 					`One key (Sky Mavis 1) signed 9 times and your gateway counted ${repeated.record.counted}: it paid 100 WETH. A validator counts once.`
 				);
 				const strangers = [1, 2, 3, 4, 5, 6, 7].map((i) => key(`stranger ${i}`));
-				const fake = withdraw(s, g, {
-					from: 'mallory',
-					to: 'mallory',
-					symbol: 'WETH',
-					amount: 100n,
-					attack: true,
-					keys: strangers
-				});
+				const fake = attack(s, g, 'mallory', 'WETH', 100n, strangers);
 				ensure(
 					fake.receipt.status === 'reverted',
 					`Seven keys that are not validators signed and your gateway counted ${fake.record.counted}: it paid.`
 				);
-				const ok = withdraw(s, g, {
-					from: 'relayer',
-					to: 'erin',
-					symbol: 'WETH',
-					amount: 3n,
-					attack: false,
-					keys: [...RONIN_SET.slice(2, 9), RONIN_SET[2], strangers[0]]
-				});
+				const ok = honest(s, g, 'erin', 'WETH', 3n, [
+					...RONIN_SET.slice(2, 9),
+					RONIN_SET[2],
+					strangers[0]
+				]);
 				ensure(
 					ok.receipt.status === 'success',
 					`Erin's withdrawal had 7 distinct validators (plus one repeat and one stranger) and was refused: ${ok.receipt.error?.message}.`
@@ -299,40 +263,19 @@ export default defineScenario<Result>({
 					RONIN_FUNDS
 				);
 				const six = [...SKY_MAVIS.slice(0, 3), ...PARTNERS.slice(1, 4)];
-				const stale = withdraw(s, g, {
-					from: 'mallory',
-					to: 'mallory',
-					symbol: 'WETH',
-					amount: 50n,
-					attack: true,
-					keys: [...six, SKY_MAVIS_RPC]
-				});
+				const stale = attack(s, g, 'mallory', 'WETH', 50n, [...six, SKY_MAVIS_RPC]);
 				ensure(
 					stale.receipt.status === 'reverted',
 					`Six validators and the Sky Mavis RPC key signed. Axie DAO's entry for that key ended on 1 January 2022; ` +
 						`it is now ${new Date(s.time() * 1000).toISOString().slice(0, 10)}, and your gateway counted ${stale.record.counted} and paid.`
 				);
-				const fresh = withdraw(s, g, {
-					from: 'relayer',
-					to: 'frank',
-					symbol: 'WETH',
-					amount: 5n,
-					attack: false,
-					keys: [...six, live]
-				});
+				const fresh = honest(s, g, 'frank', 'WETH', 5n, [...six, live]);
 				ensure(
 					fresh.receipt.status === 'success',
 					`Six validators and Ronin partner 1's backup signer (allow-listed for one more hour) signed; that is 7 validators, ` +
 						`but your gateway refused: ${fresh.receipt.error?.message}.`
 				);
-				const both = withdraw(s, g, {
-					from: 'mallory',
-					to: 'mallory',
-					symbol: 'WETH',
-					amount: 5n,
-					attack: true,
-					keys: [...six.slice(0, 5), PARTNERS[0], live]
-				});
+				const both = attack(s, g, 'mallory', 'WETH', 5n, [...six.slice(0, 5), PARTNERS[0], live]);
 				ensure(
 					both.receipt.status === 'reverted',
 					`Five validators, Ronin partner 1 and its backup signer signed: that is 6 validators, as partner 1 counts once. Your gateway paid.`
@@ -348,40 +291,22 @@ export default defineScenario<Result>({
 			run(c) {
 				const s = c.fresh();
 				const g = ronin(s);
-				const six = withdraw(s, g, {
-					from: 'mallory',
-					to: 'mallory',
-					symbol: 'WETH',
-					amount: 9n,
-					attack: true,
-					keys: RONIN_SET.slice(0, 6)
-				});
+				const six = attack(s, g, 'mallory', 'WETH', 9n, RONIN_SET.slice(0, 6));
 				ensure(
 					six.receipt.status === 'reverted',
 					`Six of 9 validators is not more than two thirds; your gateway required ${six.record.required} and paid.`
 				);
 				removeValidators(s, g, SKY_MAVIS.slice(0, 3));
-				const five = withdraw(s, g, {
-					from: 'relayer',
-					to: 'gina',
-					symbol: 'WETH',
-					amount: 2n,
-					attack: false,
-					keys: g.set.slice(0, 5)
-				});
+				const five = honest(s, g, 'gina', 'WETH', 2n, g.set.slice(0, 5));
 				ensure(
 					five.receipt.status === 'success',
 					`After the operator removed 3 Sky Mavis validators, 6 remain and 5 of them signed (more than 2/3 of 6); ` +
 						`your gateway required ${five.record.required} and refused.`
 				);
-				const four = withdraw(s, g, {
-					from: 'mallory',
-					to: 'mallory',
-					symbol: 'WETH',
-					amount: 2n,
-					attack: true,
-					keys: [...g.set.slice(0, 4), ...SKY_MAVIS.slice(0, 3)]
-				});
+				const four = attack(s, g, 'mallory', 'WETH', 2n, [
+					...g.set.slice(0, 4),
+					...SKY_MAVIS.slice(0, 3)
+				]);
 				ensure(
 					four.receipt.status === 'reverted',
 					`Four of the 6 current validators and the 3 removed ones signed; removed validators count for nothing and 4 of 6 ` +
