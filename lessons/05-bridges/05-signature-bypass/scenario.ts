@@ -13,7 +13,7 @@ const ETH = 10n ** 18n;
 /** 2 February 2022, 18:24 UTC: the unbacked mint on Solana (Wormhole incident report) */
 const GENESIS = Date.UTC(2022, 1, 2, 18, 0) / 1000;
 
-/** Wormhole's 19 guardians (simulated keys; the real guardian set 2 of February 2022 had 19). */
+/** Wormhole's 19 guardians (simulated keys; the guardian set of February 2022 had 19 members). */
 const GUARDIANS = Array.from({ length: 19 }, (_, i) => {
 	const secret = secretKeyFromLabel(`Wormhole guardian ${i + 1}`);
 	return { name: `Guardian ${i + 1}`, secret, address: ethAddress(secret) };
@@ -34,15 +34,9 @@ export function openBridge(s: ScenarioContext): World {
 
 /** A token-bridge transfer VAA body: ETH locked on Ethereum, wETH to mint on Solana. */
 function vaaBody(sequence: number, to: string, amount: bigint): string {
-	return [
-		'vaa',
-		'guardianSet=2',
-		'emitter=ethereum-token-bridge',
-		`sequence=${sequence}`,
-		'WETH',
-		to,
-		amount
-	].join('|');
+	return ['vaa', 'emitter=ethereum-token-bridge', `sequence=${sequence}`, 'WETH', to, amount].join(
+		'|'
+	);
 }
 
 /** The guardians sign keccak256(hash), as the secp256k1 program checks it; [address, v, r, s]. */
