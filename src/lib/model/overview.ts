@@ -2,7 +2,9 @@
  * Data the views need for the whole run, sent once after Run: price series, liquidations,
  * health-factor buckets, the run's summary and the proof data. Plain data (no bigint).
  */
+import type { ApprovalRecord } from './approvals.ts';
 import type { ProofOverview } from './proof.ts';
+import type { ReplicaOverview } from './replica.ts';
 
 /** A point of a price series. `time` is unix seconds. Prices are USD as plain numbers. */
 export type PricePoint = { step: number; time: number; price: number };
@@ -71,4 +73,8 @@ export type RunOverview = {
 	summary?: SummaryRow[];
 	/** interactive-proof data for the zero-knowledge views (viz/proof-types.ts) */
 	proofs?: ProofOverview;
+	/** withdrawals of a validator bridge: signatures against the threshold (signers view) */
+	approvals?: ApprovalRecord[];
+	/** an optimistic bridge's messages against its window (optimistic-window view) */
+	replica?: ReplicaOverview;
 };

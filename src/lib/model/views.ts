@@ -14,7 +14,9 @@ export const VIEW_IDS = [
 	'proof-rounds',
 	'transcripts',
 	'survival',
-	'graph'
+	'graph',
+	'signers',
+	'optimistic-window'
 ] as const;
 
 /** A view id a lesson can name. */

@@ -92,6 +92,35 @@ const overview: RunOverview = {
 			],
 			openings: [{ step: 0, edge: 0, colors: [0, 1], accepted: true }]
 		}
+	},
+	approvals: [
+		{
+			step: 1,
+			bridge: 'Ronin',
+			withdrawal: '#1: 10 WETH to alice',
+			attack: false,
+			signatures: [
+				{ signer: 'Sky Mavis 1', kind: 'validator', counts: true },
+				{ signer: 'Sky Mavis 1', kind: 'repeat', counts: false }
+			],
+			counted: 1,
+			required: 7,
+			setSize: 9,
+			paid: false,
+			reason: '1 of 7 signatures'
+		}
+	],
+	replica: {
+		windowSeconds: 1800,
+		messages: [
+			{
+				label: 'Alice 2 WBTC',
+				dispatched: true,
+				postedAt: 1_659_387_540,
+				acceptableFrom: 1_659_389_340,
+				attempts: [{ step: 1, time: 1_659_387_552, paid: false, reason: '!prove' }]
+			}
+		]
 	}
 };
 
@@ -156,7 +185,15 @@ describe('view registry', () => {
 	test('a run without a view’s data gets the view’s message, views of the frame still draw', () => {
 		const empty = input({ overview: {}, liquidations: [], selected: null });
 		const missing = VIEW_IDS.filter((id) => VIEWS[id].props(empty) === null);
-		expect(missing).toEqual(['price', 'health', 'transcripts', 'survival', 'graph']);
+		expect(missing).toEqual([
+			'price',
+			'health',
+			'transcripts',
+			'survival',
+			'graph',
+			'signers',
+			'optimistic-window'
+		]);
 		for (const id of missing) expect(VIEWS[id].missing).toMatch(/^This run has no .+\.$/);
 	});
 
