@@ -89,6 +89,20 @@ for (const id of LESSONS) {
 				expect(found.wide, `${id} at ${width} px, step ${key}`).toEqual([]);
 				expect(found.hidden, `${id} at ${width} px, step ${key}`).toEqual([]);
 				expect(found.page, `page width at ${width} px`).toBeLessThanOrEqual(width);
+				// the toolbar over the editor is one row: every control overlaps every other vertically
+				const boxes = await page
+					.getByRole('toolbar', { name: 'Lesson actions' })
+					.locator('button, input')
+					.evaluateAll((els) =>
+						els.map((el) => {
+							const r = el.getBoundingClientRect();
+							return { top: r.top, bottom: r.bottom };
+						})
+					);
+				expect(boxes.length, 'toolbar controls').toBeGreaterThanOrEqual(4);
+				const lowestTop = Math.max(...boxes.map((b) => b.top));
+				const highestBottom = Math.min(...boxes.map((b) => b.bottom));
+				expect(lowestTop, `toolbar is one row at ${width} px`).toBeLessThan(highestBottom);
 			}
 		}
 		// the phone: nothing wider than the screen, and the timeline in reach beside the views

@@ -4,7 +4,7 @@
  * the three templates; share links.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { expectStep, freshGoto, shownStateHash } from './support.ts';
+import { expectStep, freshGoto, shownStateHash, typeCode } from './support.ts';
 
 const timelineLabel = (page: Page) =>
 	page.getByRole('group', { name: 'Timeline' }).locator('p.label');
@@ -116,6 +116,62 @@ test('deploy, transact, read, mine and step; the workspace survives a reload', a
 	// undo removes the last step
 	await page.getByRole('button', { name: 'Undo last step' }).click();
 	await expect(timelineLabel(page)).toContainText('Step 6 of 6');
+});
+
+const COUNTER = `import { Contract, StorageValue } from 'chainlab';
+
+export default class Counter extends Contract {
+	count = new StorageValue<bigint>('count', 0n);
+
+	constructor(start: bigint, label: string) {
+		super();
+		this.count.set(start);
+	}
+
+	add(by: bigint): void {
+		this.count.set(this.count.get() + by);
+	}
+
+	value(): bigint {
+		return this.count.get();
+	}
+}
+`;
+
+test('the forms follow the contract as it is edited; a syntax error keeps the last form', async ({
+	page
+}) => {
+	await openPlayground(page);
+	await page.getByLabel('New contract name').fill('Counter');
+	await page.getByRole('button', { name: 'New file' }).click();
+	const deploy = deployForm(page);
+	await deploy.getByLabel('File', { exact: true }).selectOption('contracts/Counter.ts');
+	const fields = deploy.locator('input[id^="pg-deploy-"]');
+	await expect(fields).toHaveCount(0);
+
+	await typeCode(page, COUNTER.replace(', label: string', ''));
+	await expect(deploy.getByLabel('start bigint')).toBeVisible();
+	await expect(fields).toHaveCount(1);
+	// a half-typed constructor does not parse: the editor marks it and the form stays as it was
+	await typeCode(
+		page,
+		COUNTER.replace('constructor(start: bigint, label: string)', 'constructor(start: bigint,')
+	);
+	await expect(page.locator('.monaco-editor .squiggly-error').first()).toBeVisible();
+	await expect(fields).toHaveCount(1);
+	await expect(deploy.getByLabel('start bigint')).toBeVisible();
+
+	await typeCode(page, COUNTER);
+	await expect(fields).toHaveCount(2);
+	await deploy.getByLabel('start bigint').fill('5');
+	await deploy.getByLabel('label string').fill('clicks');
+	await deploy.getByRole('button', { name: 'Deploy' }).click();
+	await expectStep(page, 3, 3);
+	await sendTx(page, { contract: 'Counter', method: 'add', from: 'alice', args: ['2'] }, 4);
+	const form = sendForm(page);
+	await form.getByLabel('Method', { exact: true }).selectOption('value');
+	await form.getByRole('button', { name: 'Read' }).click();
+	await expect(form.getByRole('status')).toHaveText('value returned 7');
 });
 
 test('two chains: the relayer carries a lock to chain 2', async ({ page }) => {

@@ -15,6 +15,8 @@ export const VIEW_IDS = [
 	'transcripts',
 	'survival',
 	'graph',
+	'signers',
+	'optimistic-window',
 	'bridge-sequence',
 	'bridge-supply',
 	'merkle-tree',

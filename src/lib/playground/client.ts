@@ -8,10 +8,13 @@ import type * as Comlink from 'comlink';
 import { WorkerClient, type WorkerClientOptions } from '#lib/worker/client.ts';
 import type { WorkerApi } from '#lib/worker/protocol.ts';
 import type { Frame } from '#lib/model/frame.ts';
-import type { PlaygroundRequest, PlaygroundResult, ReadRequest, ReadResult } from './types.ts';
+import type { Abi, PlaygroundRequest, PlaygroundResult, ReadRequest, ReadResult } from './types.ts';
 
-/** Milliseconds a call may take before the worker is restarted. */
-export const PLAYGROUND_TIMEOUTS = { run: 60_000, goto: 15_000, read: 15_000 };
+/**
+ * Milliseconds a call may take before the worker is restarted. The ABIs are asked for while the
+ * learner types, so that call may wait behind a whole run: it gets the run's limit.
+ */
+export const PLAYGROUND_TIMEOUTS = { run: 60_000, goto: 15_000, read: 15_000, abi: 60_000 };
 
 type Session = Comlink.Remote<WorkerApi>['playground'];
 
@@ -36,6 +39,11 @@ export class PlaygroundClient {
 	read(request: ReadRequest): Promise<ReadResult> {
 		const fn = (s: Session) => s.read(request) as Promise<ReadResult>;
 		return this.#call('the read', PLAYGROUND_TIMEOUTS.read, fn);
+	}
+
+	/** The ABI of each contract file that parses, by path (see PlaygroundApi.abi). */
+	abi(sources: Record<string, string>): Promise<Record<string, Abi | null>> {
+		return this.#call('reading the contracts', PLAYGROUND_TIMEOUTS.abi, (s) => s.abi(sources));
 	}
 
 	/** Terminates the worker for good (page teardown). */

@@ -1,10 +1,13 @@
 /**
  * The simulator worker's playground session: runs a workspace's script, serves the frames of its timeline
- * from the run's snapshots, and answers read-only calls at the step shown. Plain data out.
+ * from the run's snapshots, answers read-only calls at the step shown, and reads the contract files'
+ * ABIs for the page's forms. Plain data out.
  */
+import { readAbis } from '#lib/scenario/abi.ts';
 import { toSourceError } from '#lib/scenario/errors.ts';
 import { formatValue } from '#lib/scenario/format.ts';
 import type { ScenarioRun } from '#lib/scenario/runner.ts';
+import type { Abi } from '#lib/model/abi.ts';
 import type { Frame } from '#lib/model/frame.ts';
 import { Registry, resolveName, runScript, type ScriptResult } from './script.ts';
 import type {
@@ -64,6 +67,14 @@ export class PlaygroundSession implements PlaygroundApi {
 			}
 			return { ok: false, error: toSourceError(error) };
 		}
+	}
+
+	/**
+	 * The ABI of each contract file (scenario/abi.ts), by path: null for a file without a
+	 * default-exported class; a file that does not parse is left out. Needs no run.
+	 */
+	async abi(sources: Record<string, string>): Promise<Record<string, Abi | null>> {
+		return readAbis(sources);
 	}
 
 	private need(): ScenarioRun<ScriptResult> {

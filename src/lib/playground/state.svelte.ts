@@ -3,7 +3,8 @@
  * seed, script of actions), its run (timeline, views, contracts), and the actions the forms call.
  * A workspace is stored like a lesson under `playground/<template>`: each edited file is a draft
  * and the script is the draft `workspace.json`. A shared copy (from a link) is never stored
- * unless the learner keeps it.
+ * unless the learner keeps it. The forms read each contract file's ABI from `abis`, which the
+ * worker reads from the sources whenever they are loaded or changed (edits debounced).
  */
 import { isCopyPath } from '#lib/storage/backup.ts';
 import type { DraftStore } from '#lib/storage/drafts.ts';
@@ -15,17 +16,22 @@ import { isCancelled, type RestartReason } from '#lib/worker/client.ts';
 import type { PlaygroundClient } from './client.ts';
 import { SCRIPT_FILE, readScript, writeScript } from './script-file.ts';
 import { templateOf, type PlaygroundTemplate } from './templates.ts';
-import type { Action, ActionError, ContractInfo, ReadRequest, ReadResult } from './types.ts';
+import type { Abi, Action, ActionError, ContractInfo, ReadRequest, ReadResult } from './types.ts';
 import { workspaceId, type TemplateId } from './workspaces.ts';
 import { DEFAULT_SEED } from '#lib/model/run.ts';
 
 export { DEFAULT_SEED };
 
 export type PlaygroundDeps = {
-	client: Pick<PlaygroundClient, 'run' | 'goto' | 'read'>;
+	client: Pick<PlaygroundClient, 'run' | 'goto' | 'read' | 'abi'>;
 	drafts: DraftStore;
 	confirm: Confirm;
+	/** milliseconds after the last edit before the ABIs are read again (ABI_DELAY_MS by default) */
+	abiDelayMs?: number;
 };
+
+/** Milliseconds after the last keystroke before the forms' ABIs are read again. */
+export const ABI_DELAY_MS = 300;
 
 const STARTER = (name: string) => `import { Contract, StorageValue, msg, emit } from 'chainlab';
 
@@ -53,7 +59,15 @@ export class PlaygroundState extends Workspace {
 	actionErrors = $state.raw<ActionError[]>([]);
 	/** files were edited since the last run: Run again applies them */
 	stale = $state(false);
+	/**
+	 * The ABI of each contract file by path, for the forms (null: no default-exported class). A
+	 * file that stops parsing keeps the last ABI it had; one that never parsed has none.
+	 */
+	abis = $state.raw<Record<string, Abi | null>>({});
 	#deps: PlaygroundDeps | null = null;
+	#abiTimer: ReturnType<typeof setTimeout> | undefined;
+	/** how many ABI reads were asked for: only the latest one's answer is applied */
+	#abiAsked = 0;
 
 	get spec(): PlaygroundTemplate {
 		return templateOf(this.template);
@@ -118,6 +132,8 @@ export class PlaygroundState extends Workspace {
 		}
 		this.seed = script?.seed ?? DEFAULT_SEED;
 		this.actions = script?.actions ?? spec.setup;
+		this.abis = {};
+		void this.readAbis();
 	}
 
 	/** The editor reports an edit: stored as a draft (unless a shared copy); Run again applies it. */
@@ -126,6 +142,33 @@ export class PlaygroundState extends Workspace {
 		this.sources[path] = text;
 		this.stale = true;
 		if (!this.shared) this.#need().drafts.set(this.workspace, path, text);
+		clearTimeout(this.#abiTimer);
+		this.#abiTimer = setTimeout(() => void this.readAbis(), this.#deps?.abiDelayMs ?? ABI_DELAY_MS);
+	}
+
+	/**
+	 * Asks the worker for the ABI of every file and keeps it in `abis`; a file that does not parse
+	 * keeps its last ABI. A newer read supersedes one still under way; a failed read (the worker
+	 * restarting, the page closing) leaves the ABIs as they are.
+	 */
+	async readAbis(): Promise<void> {
+		clearTimeout(this.#abiTimer);
+		if (!this.#deps) return;
+		const asked = ++this.#abiAsked;
+		const sources = $state.snapshot(this.sources);
+		let read: Record<string, Abi | null>;
+		try {
+			read = await this.#deps.client.abi(sources);
+		} catch {
+			return;
+		}
+		if (asked !== this.#abiAsked) return;
+		const abis: Record<string, Abi | null> = {};
+		for (const path of Object.keys(sources)) {
+			const abi = Object.hasOwn(read, path) ? read[path] : this.abis[path];
+			if (abi !== undefined) abis[path] = abi;
+		}
+		this.abis = abis;
 	}
 
 	/** Adds an action at the end of the script and runs it; the timeline shows its step. */
@@ -169,6 +212,7 @@ export class PlaygroundState extends Workspace {
 		this.paths = [...this.paths, path];
 		this.active = path;
 		if (!this.shared) this.#need().drafts.set(this.workspace, path, this.sources[path]);
+		void this.readAbis();
 		return null;
 	}
 
@@ -184,6 +228,8 @@ export class PlaygroundState extends Workspace {
 		if (!ok) return;
 		this.paths = this.paths.filter((p) => p !== path);
 		delete this.sources[path];
+		const { [path]: _gone, ...abis } = this.abis;
+		this.abis = abis;
 		if (this.active === path) this.active = this.paths[0] ?? '';
 		if (!this.shared) await deps.drafts.discard(this.workspace, [path]);
 		this.stale = true;

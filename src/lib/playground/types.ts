@@ -3,22 +3,13 @@
  * learner takes (deploy, send, mine), and what the playground session of the simulator worker reports back. Plain,
  * structured-clone-safe data: amounts travel as the text the learner typed.
  */
+import type { Abi, ParamType } from '#lib/model/abi.ts';
 import type { SourceError } from '#lib/model/errors.ts';
 import type { Frame } from '#lib/model/frame.ts';
 import type { RunOverview } from '#lib/model/overview.ts';
 import type { TemplateId } from './workspaces.ts';
 
-/** How an argument's text is read: from a method's TypeScript parameter type. */
-export type ParamType = 'bigint' | 'number' | 'string' | 'address' | 'boolean' | 'json';
-
-/** One parameter of a contract method. */
-export type Param = { name: string; type: ParamType; /** as written in the source */ ts: string };
-
-/** A public method of a contract. */
-export type AbiMethod = { name: string; params: Param[]; returns?: string };
-
-/** What a contract file offers: its class name, constructor parameters and public methods. */
-export type Abi = { className: string; constructorParams: Param[]; methods: AbiMethod[] };
+export type { Abi, AbiMethod, Param, ParamType } from '#lib/model/abi.ts';
 
 /** An argument as the learner typed it, with the type it is read as. */
 export type ArgInput = { type: ParamType; text: string };
@@ -94,4 +85,9 @@ export interface PlaygroundApi {
 	run(request: PlaygroundRequest): Promise<PlaygroundResult>;
 	goto(step: number): Promise<Frame>;
 	read(request: ReadRequest): Promise<ReadResult>;
+	/**
+	 * The ABI of each contract file that parses, by path (null: no default-exported class); a file
+	 * that does not parse is left out.
+	 */
+	abi(sources: Record<string, string>): Promise<Record<string, Abi | null>>;
 }

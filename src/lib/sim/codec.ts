@@ -204,13 +204,19 @@ export function decodeEvent(text: string): Record<string, unknown> {
 	if (text.charCodeAt(0) !== 111) return decodeValue(text) as Record<string, unknown>;
 	const parts = text.slice(1).split(SEP);
 	const out: Record<string, unknown> = {};
-	// defined, not assigned: a field named __proto__ stays a field and the object keeps its prototype
-	for (let i = 0; i + 1 < parts.length; i += 2)
-		Object.defineProperty(out, parts[i], {
-			value: decodeValue(parts[i + 1]),
-			writable: true,
-			enumerable: true,
-			configurable: true
-		});
+	// a field named __proto__ is defined, not assigned, so it stays a field and the object keeps its
+	// prototype; every other field is assigned (defineProperty costs about 8x as much in V8)
+	for (let i = 0; i + 1 < parts.length; i += 2) {
+		const key = parts[i];
+		const value = decodeValue(parts[i + 1]);
+		if (key === '__proto__')
+			Object.defineProperty(out, key, {
+				value,
+				writable: true,
+				enumerable: true,
+				configurable: true
+			});
+		else out[key] = value;
+	}
 	return out;
 }

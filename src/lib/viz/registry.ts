@@ -17,8 +17,10 @@ import GraphView from './GraphView.svelte';
 import HealthView from './HealthView.svelte';
 import LiquidationPicker from './LiquidationPicker.svelte';
 import PriceView from './PriceView.svelte';
+import OptimisticWindowView from './OptimisticWindowView.svelte';
 import ProofRoundsView from './ProofRoundsView.svelte';
 import ReceiptsView from './ReceiptsView.svelte';
+import SignersView from './SignersView.svelte';
 import SurvivalView from './SurvivalView.svelte';
 import TranscriptsView from './TranscriptsView.svelte';
 
@@ -147,6 +149,22 @@ export const VIEWS: Record<ViewId, ViewEntry> = {
 		missing: 'This run has no graph.',
 		table: 'switch',
 		key: ({ overview }) => overview?.proofs?.graph
+	}),
+	signers: view({
+		component: SignersView,
+		data: 'overview.approvals',
+		props: ({ overview, step }) =>
+			overview?.approvals?.length ? { records: overview.approvals, step } : null,
+		missing: 'This run has no withdrawals to sign.',
+		table: 'switch'
+	}),
+	'optimistic-window': view({
+		component: OptimisticWindowView,
+		data: 'overview.replica',
+		props: ({ overview, step }) =>
+			overview?.replica?.messages.length ? { replica: overview.replica, step } : null,
+		missing: 'This run has no optimistic bridge messages.',
+		table: 'switch'
 	}),
 	'bridge-sequence': view({
 		component: BridgeSequenceView,

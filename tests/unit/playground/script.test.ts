@@ -1,5 +1,4 @@
 import { describe, expect, test } from 'vitest';
-import { readAbi, TOKEN_ABI } from '#lib/playground/abi.ts';
 import { PlaygroundSession } from '#lib/playground/session.ts';
 import { TEMPLATES } from '#lib/playground/templates.ts';
 import type { Action, ArgInput, PlaygroundRequest } from '#lib/playground/types.ts';
@@ -41,62 +40,6 @@ describe('amounts', () => {
 		expect(() => parseAmount('1.5')).toThrow(InputError);
 		expect(() => parseAmount('ten')).toThrow(/not an amount/);
 		expect(() => parseAmount('1 bananas')).toThrow(/not a unit/);
-	});
-});
-
-describe('ABI from source', () => {
-	test('every template file has a class with typed public methods', () => {
-		for (const template of Object.values(TEMPLATES)) {
-			for (const file of template.files) {
-				const abi = readAbi(file.text);
-				expect(abi, file.path).not.toBeNull();
-				expect(abi!.methods.length, file.path).toBeGreaterThan(0);
-			}
-		}
-		const pool = readAbi(sourcesOf('lending')['contracts/LendingPool.ts'])!;
-		expect(pool.className).toBe('LendingPool');
-		expect(pool.constructorParams.map((p) => p.type)).toEqual(['address', 'address', 'address']);
-		expect(pool.methods.map((m) => m.name)).toEqual([
-			'supply',
-			'deposit',
-			'borrow',
-			'repay',
-			'liquidate',
-			'healthFactor',
-			'collateralOf',
-			'debtOf'
-		]);
-		expect(pool.methods.find((m) => m.name === 'liquidate')?.params).toEqual([
-			{ name: 'user', type: 'address', ts: 'string' },
-			{ name: 'debtToCover', type: 'bigint', ts: 'bigint' }
-		]);
-		expect(TOKEN_ABI.methods.map((m) => m.name)).toContain('approve');
-	});
-
-	test('comments, strings, generics, fields and private members do not confuse it', () => {
-		const abi = readAbi(`
-			import { Contract } from 'chainlab';
-			// export default class Fake {}
-			export default class Box<T> extends Contract {
-				label = "a { brace ( in a string";
-				items = new StorageMap<string, bigint>('items');
-				static create() {}
-				private secret(x: bigint) {}
-				get size() { return 1; }
-				/* put(x: bigint) in a comment */
-				put(key: string, owner: string, value: { a: number; b: [string, bigint] }, flag = false): void {
-					if (flag) { const f = (y: bigint) => { return y; }; }
-				}
-				receive() {}
-				pick<K>(k: K, n: number): number { return n; }
-			}
-		`);
-		expect(abi?.className).toBe('Box');
-		expect(abi?.methods.map((m) => [m.name, m.params.map((p) => `${p.name}:${p.type}`)])).toEqual([
-			['put', ['key:string', 'owner:address', 'value:json', 'flag:json']],
-			['pick', ['k:json', 'n:number']]
-		]);
-		expect(readAbi('export const x = 1;')).toBeNull();
 	});
 });
 

@@ -93,6 +93,35 @@ const overview: RunOverview = {
 			openings: [{ step: 0, edge: 0, colors: [0, 1], accepted: true }]
 		}
 	},
+	approvals: [
+		{
+			step: 1,
+			bridge: 'Ronin',
+			withdrawal: '#1: 10 WETH to alice',
+			attack: false,
+			signatures: [
+				{ signer: 'Sky Mavis 1', kind: 'validator', counts: true },
+				{ signer: 'Sky Mavis 1', kind: 'repeat', counts: false }
+			],
+			counted: 1,
+			required: 7,
+			setSize: 9,
+			paid: false,
+			reason: '1 of 7 signatures'
+		}
+	],
+	replica: {
+		windowSeconds: 1800,
+		messages: [
+			{
+				label: 'Alice 2 WBTC',
+				dispatched: true,
+				postedAt: 1_659_387_540,
+				acceptableFrom: 1_659_389_340,
+				attempts: [{ step: 1, time: 1_659_387_552, paid: false, reason: '!prove' }]
+			}
+		]
+	},
 	bridge: {
 		chains: [
 			{ chainId: 1, name: 'Chain A' },
@@ -208,6 +237,8 @@ describe('view registry', () => {
 			'transcripts',
 			'survival',
 			'graph',
+			'signers',
+			'optimistic-window',
 			'bridge-sequence',
 			'bridge-supply',
 			'merkle-tree',

@@ -1,7 +1,8 @@
 /**
  * The methods of the classes in a contract module, read from its tokens (tokens.ts): name,
- * modifiers and parameter list of every method, getter, setter and constructor with a body.
- * Overload signatures and abstract methods are types, so they are not methods here.
+ * modifiers, parameter list (with each parameter's TypeScript type as written) and return type of
+ * every method, getter, setter and constructor with a body. Overload signatures and abstract
+ * methods are types, so they are not methods here.
  */
 import { IdentifierRole } from 'sucrase/dist/esm/parser/tokenizer/index.js';
 import { nextCode as next, type Tokens, textOf, tt } from './tokens.ts';
@@ -13,18 +14,31 @@ export type Param = {
 	/** has `?` or a default value */
 	optional: boolean;
 	rest: boolean;
+	/** its TypeScript type as written (`Map<string, bigint>`); '' when it has no annotation */
+	type: string;
 };
 
 /** A method (or getter, setter, constructor) of a class. */
 export type Method = {
 	name: string;
-	/** declared `private` or `protected` */
+	/** declared `private` or `protected`, or a private `#name` (its name keeps the `#`) */
 	hidden: boolean;
 	static: boolean;
 	kind: 'method' | 'get' | 'set' | 'constructor';
 	params: Param[];
+	/** its declared return type as written; '' when it has none */
+	returns: string;
 	/** 1-based line of the name */
 	line: number;
+};
+
+/** A class of the module and its methods in source order. */
+export type ClassMembers = {
+	/** '' for an anonymous class (`export default class extends Contract`) */
+	name: string;
+	/** the module's `export default` class */
+	exported: boolean;
+	methods: Method[];
 };
 
 const MODIFIERS = new Set<number>([
@@ -46,9 +60,16 @@ const MODIFIERS = new Set<number>([
  * in source order (so a name found twice is the exported class's own).
  */
 export function classMethods(tokens: Tokens): Method[] {
+	const classes = classesOf(tokens);
+	return [...classes.filter((c) => c.exported), ...classes.filter((c) => !c.exported)].flatMap(
+		(c) => c.methods
+	);
+}
+
+/** Every class of the module with a body, in source order. */
+export function classesOf(tokens: Tokens): ClassMembers[] {
 	const { list } = tokens;
-	const first: Method[] = [];
-	const rest: Method[] = [];
+	const classes: ClassMembers[] = [];
 	for (let i = 0; i < list.length; i++) {
 		const token = list[i];
 		if (token.type !== tt._class || token.isType || token.contextId === null) continue;
@@ -62,39 +83,66 @@ export function classMethods(tokens: Tokens): Method[] {
 		if (before >= 0 && list[before].type === tt._abstract) before--;
 		const exported =
 			before >= 1 && list[before].type === tt._default && list[before - 1].type === tt._export;
-		const into = exported ? first : rest;
-		for (let k = open + 1; k < close; k++) {
-			const name = list[k];
-			if (
-				name.type !== tt.name ||
-				name.isType ||
-				name.contextId !== id ||
-				name.identifierRole !== IdentifierRole.ObjectKey
-			)
-				continue;
-			const paren = next(tokens, k);
-			if (list[paren]?.type !== tt.parenL || tokens.match[paren] < 0) continue;
-			const modifiers = new Set<number>();
-			for (let m = k - 1; m > open && MODIFIERS.has(list[m].type); m--) modifiers.add(list[m].type);
-			const text = textOf(tokens, k);
-			into.push({
-				name: text,
-				hidden: modifiers.has(tt._private) || modifiers.has(tt._protected),
-				static: modifiers.has(tt._static),
-				kind: modifiers.has(tt._get)
-					? 'get'
-					: modifiers.has(tt._set)
-						? 'set'
-						: text === 'constructor' && !modifiers.has(tt._static)
-							? 'constructor'
-							: 'method',
-				params: paramsOf(tokens, paren),
-				line: tokens.lines[k]
-			});
-			k = tokens.match[paren];
-		}
+		const named = list[i + 1]?.type === tt.name && !list[i + 1].isType;
+		classes.push({
+			name: named ? textOf(tokens, i + 1) : '',
+			exported,
+			methods: methodsOf(tokens, id, open, close)
+		});
 	}
-	return [...first, ...rest];
+	return classes;
+}
+
+/** The methods of the class body between the `{` at `open` and its `}` at `close`. */
+function methodsOf(tokens: Tokens, id: number, open: number, close: number): Method[] {
+	const { list } = tokens;
+	const methods: Method[] = [];
+	for (let k = open + 1; k < close; k++) {
+		const name = list[k];
+		if (
+			name.type !== tt.name ||
+			name.isType ||
+			name.contextId !== id ||
+			name.identifierRole !== IdentifierRole.ObjectKey
+		)
+			continue;
+		const paren = next(tokens, k);
+		if (list[paren]?.type !== tt.parenL || tokens.match[paren] < 0) continue;
+		const hash = list[k - 1].type === tt.hash;
+		const modifiers = new Set<number>();
+		for (let m = k - (hash ? 2 : 1); m > open && MODIFIERS.has(list[m].type); m--)
+			modifiers.add(list[m].type);
+		const text = (hash ? '#' : '') + textOf(tokens, k);
+		methods.push({
+			name: text,
+			hidden: hash || modifiers.has(tt._private) || modifiers.has(tt._protected),
+			static: modifiers.has(tt._static),
+			kind: modifiers.has(tt._get)
+				? 'get'
+				: modifiers.has(tt._set)
+					? 'set'
+					: text === 'constructor' && !modifiers.has(tt._static)
+						? 'constructor'
+						: 'method',
+			params: paramsOf(tokens, paren),
+			returns: typeAfter(tokens, tokens.match[paren] + 1, close),
+			line: tokens.lines[k]
+		});
+		k = tokens.match[paren];
+	}
+	return methods;
+}
+
+/**
+ * The type annotation starting at token `at` (its `:`) as written, up to `end` at most; '' when
+ * `at` is not a type annotation's colon.
+ */
+function typeAfter(tokens: Tokens, at: number, end: number): string {
+	const { list, source } = tokens;
+	if (list[at]?.type !== tt.colon || !list[at].isType) return '';
+	let last = at;
+	while (last + 1 < end && list[last + 1].isType) last++;
+	return last > at ? source.slice(list[at + 1].start, list[last].end) : '';
 }
 
 const PARAM_MODIFIERS = new Set<number>([
@@ -143,10 +191,11 @@ function paramOf(tokens: Tokens, start: number, end: number): Param | null {
 		after = i + 1;
 	}
 	let optional = list[after]?.type === tt.question && list[after].isType;
+	const type = typeAfter(tokens, optional ? after + 1 : after, end);
 	for (let j = after; j < end && !optional; j++) {
 		if (list[j].isType) continue;
 		if (list[j].type === tt.eq) optional = true;
 		else if (match[j] > j) j = match[j];
 	}
-	return { name: (rest ? '...' : '') + name, optional, rest };
+	return { name: (rest ? '...' : '') + name, optional, rest, type };
 }
