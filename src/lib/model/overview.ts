@@ -3,6 +3,7 @@
  * health-factor buckets, the run's summary and the proof data. Plain data (no bigint).
  */
 import type { ApprovalRecord } from './approvals.ts';
+import type { BridgeOverview } from './bridge.ts';
 import type { ProofOverview } from './proof.ts';
 import type { ReplicaOverview } from './replica.ts';
 
@@ -77,4 +78,6 @@ export type RunOverview = {
 	approvals?: ApprovalRecord[];
 	/** an optimistic bridge's messages against its window (optimistic-window view) */
 	replica?: ReplicaOverview;
+	/** messages, supply, Merkle tree and risk card for the bridge views (model/bridge.ts) */
+	bridge?: BridgeOverview;
 };

@@ -16,7 +16,11 @@ export const VIEW_IDS = [
 	'survival',
 	'graph',
 	'signers',
-	'optimistic-window'
+	'optimistic-window',
+	'bridge-sequence',
+	'bridge-supply',
+	'merkle-tree',
+	'bridge-risk'
 ] as const;
 
 /** A view id a lesson can name. */

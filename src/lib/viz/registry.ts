@@ -9,6 +9,10 @@ import type { Frame } from '#lib/model/frame.ts';
 import type { LiquidationRecord, RunOverview } from '#lib/model/overview.ts';
 import type { ViewId } from '#lib/model/views.ts';
 import BalancesView from './BalancesView.svelte';
+import BridgeSequenceView from './BridgeSequenceView.svelte';
+import BridgeSupplyView from './BridgeSupplyView.svelte';
+import MerkleTreeView from './MerkleTreeView.svelte';
+import RiskCardView from './RiskCardView.svelte';
 import GraphView from './GraphView.svelte';
 import HealthView from './HealthView.svelte';
 import LiquidationPicker from './LiquidationPicker.svelte';
@@ -161,5 +165,42 @@ export const VIEWS: Record<ViewId, ViewEntry> = {
 			overview?.replica?.messages.length ? { replica: overview.replica, step } : null,
 		missing: 'This run has no optimistic bridge messages.',
 		table: 'switch'
+	}),
+	'bridge-sequence': view({
+		component: BridgeSequenceView,
+		// messages from named events and relayer deliveries: see src/lib/lessons/README.md, "Bridge views"
+		data: 'overview.bridge.messages',
+		props: ({ overview, step }) =>
+			overview?.bridge
+				? { chains: overview.bridge.chains, messages: overview.bridge.messages, step }
+				: null,
+		missing: 'This run has no bridge messages.',
+		table: 'switch'
+	}),
+	'bridge-supply': view({
+		component: BridgeSupplyView,
+		// sampled at the end of every step by traceBridge's `supply` series
+		data: 'overview.bridge.supply',
+		props: ({ overview, step }) =>
+			overview?.bridge?.supply
+				? { series: overview.bridge.supply.series, samples: overview.bridge.supply.samples, step }
+				: null,
+		missing: 'This run has no supply series.',
+		table: 'switch'
+	}),
+	'merkle-tree': view({
+		component: MerkleTreeView,
+		data: 'overview.bridge.merkle',
+		props: ({ overview, step }) =>
+			overview?.bridge?.merkle?.length ? { trees: overview.bridge.merkle, step } : null,
+		missing: 'This run has no Merkle tree.',
+		table: 'switch'
+	}),
+	'bridge-risk': view({
+		component: RiskCardView,
+		data: 'overview.bridge.risk',
+		props: ({ overview }) => (overview?.bridge?.risk ? { card: overview.bridge.risk } : null),
+		missing: 'This run has no risk card.',
+		table: 'own'
 	})
 };
