@@ -75,3 +75,16 @@ test('the Your work page has none', async ({ page }) => {
 	await expect(page.getByRole('heading', { name: 'Saved in this browser' })).toBeVisible();
 	expect(await seriousViolations(page)).toEqual([]);
 });
+
+test('a bridge lesson has none after a run, with its views as charts and as tables', async ({
+	page
+}) => {
+	await openLesson(page, '05-bridges/01-lock-and-mint');
+	await run(page);
+	await page.getByRole('button', { name: 'Step forward', exact: true }).click();
+	expect(await seriousViolations(page)).toEqual([]);
+	for (const name of ['Transfer sequence', 'Supply on both chains']) {
+		await page.getByRole('figure', { name }).getByRole('button', { name: 'Table' }).click();
+	}
+	expect(await seriousViolations(page)).toEqual([]);
+});

@@ -43,9 +43,15 @@ test('export, then import a newer copy: merged, nothing lost, shown at once', as
 	await expect(page.getByRole('cell', { name: /A first contract/ })).toBeVisible();
 
 	const backup = await exportBackup(page);
-	expect(backup).toMatchObject({ format: 'chainlab-backup', version: 3 });
+	expect(backup).toMatchObject({ format: 'chainlab-backup', version: 4 });
+	// the draft carries the hash of the starter it was written against
 	expect(backup.drafts).toEqual([
-		expect.objectContaining({ lessonId: FIRST, path: FIRST_FILE, text: mine })
+		expect.objectContaining({
+			lessonId: FIRST,
+			path: FIRST_FILE,
+			text: mine,
+			starter: expect.stringMatching(/^[0-9a-f]{64}$/)
+		})
 	]);
 
 	// the same backup, edited elsewhere later and solved there

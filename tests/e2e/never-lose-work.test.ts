@@ -113,7 +113,7 @@ test('without IndexedDB the learner is told, keeps editing and can still export'
 	expect(await editorText(page)).toBe(draft);
 
 	const backup = await downloadBackup(page);
-	expect(backup.version).toBe(3);
+	expect(backup.version).toBe(4);
 	expect(backup.drafts).toEqual([
 		expect.objectContaining({ lessonId: FIRST, path: FIRST_FILE, text: draft })
 	]);

@@ -5,12 +5,13 @@
  * worker client and storage meet here and nowhere else.
  */
 import type { HintSet, LessonFile } from '#lib/lessons/types.ts';
-import type { ProgressRow } from '#lib/storage/db.ts';
+import type { DraftRow, ProgressRow } from '#lib/storage/db.ts';
 import type { DraftStore } from '#lib/storage/drafts.ts';
 import type { InputStore } from '#lib/storage/inputs.ts';
 import { isSeed } from '#lib/storage/inputs.ts';
 import type { ProgressStore } from '#lib/storage/progress.ts';
 import { emptyProgress } from '#lib/storage/progress.ts';
+import { starterHash } from '#lib/storage/starter.ts';
 import type { SourceError } from '#lib/model/errors.ts';
 import { DEFAULT_SEED } from '#lib/model/run.ts';
 import type { Frame } from '#lib/model/frame.ts';
@@ -67,15 +68,29 @@ export class LessonState extends Workspace {
 	guesses = $state<Record<string, string>>({});
 	/** true once a Run finished on the code on screen: the worked answers are shown */
 	revealed = $state(false);
+	/**
+	 * Editable files whose saved draft was written against another starter than this lesson's
+	 * current one (a new deploy changed it): the page says so until the learner keeps the draft
+	 * or opens the new starter. Paths in lesson order.
+	 */
+	staleStarters = $state.raw<string[]>([]);
 
 	#deps: LessonDeps | null = null;
 	/** JSON of the sources last loaded into the worker, to skip needless reloads */
 	#loadedKey: string | null = null;
 	#started = false;
+	/** the starter hash each file's draft is saved with: the current starter's, or while the
+	 * draft is stale the hash it was written against (editing does not silence the notice) */
+	#writtenFor: Record<string, string> = {};
+	/** each editable file's current starter hash (storage/starter.ts) */
+	readonly #starterHashes: Record<string, string>;
 
 	constructor(lesson: LessonInput) {
 		super();
 		this.lesson = lesson;
+		this.#starterHashes = Object.fromEntries(
+			lesson.files.filter((f) => f.editable).map((f) => [f.path, starterHash(f.starter)])
+		);
 		this.sources = Object.fromEntries(lesson.files.map((f) => [f.path, f.starter]));
 		this.active = lesson.focus;
 		this.progress = emptyProgress(lesson.id);
@@ -129,8 +144,8 @@ export class LessonState extends Workspace {
 	 */
 	async attach(deps: LessonDeps, shared?: SharedState): Promise<void> {
 		this.#deps = deps;
-		const [drafts, progress, inputs] = await Promise.all([
-			deps.drafts.load(this.lesson.id),
+		const [rows, progress, inputs] = await Promise.all([
+			deps.drafts.loadRows(this.lesson.id),
 			deps.progress.get(this.lesson.id),
 			deps.inputs.get(this.lesson.id)
 		]);
@@ -140,6 +155,8 @@ export class LessonState extends Workspace {
 		if (Object.keys(early).length > 0) {
 			void deps.inputs.update(this.lesson.id, { predictions: early });
 		}
+		const drafts = Object.fromEntries(rows.map((r) => [r.path, r.text]));
+		this.#findStale(rows);
 		if (shared) {
 			showShared(this, shared);
 		} else {
@@ -151,6 +168,75 @@ export class LessonState extends Workspace {
 		this.progress = progress;
 		this.#started = progress.status !== 'not-started';
 		this.ready = true;
+	}
+
+	/**
+	 * Marks the drafts written against another starter than the current one. A row without a
+	 * starter hash (saved before hashes were kept) counts as matching, and so does a draft whose
+	 * text is the current starter.
+	 */
+	#findStale(rows: DraftRow[]): void {
+		const stale: string[] = [];
+		for (const f of this.lesson.files) {
+			const row = rows.find((r) => r.path === f.path);
+			if (!f.editable || row?.starter === undefined) continue;
+			if (row.starter !== this.#starterHashes[f.path] && row.text !== f.starter) {
+				stale.push(f.path);
+				this.#writtenFor[f.path] = row.starter;
+			}
+		}
+		this.staleStarters = stale;
+	}
+
+	/** The starter hash to save a draft of `path` with (see `#writtenFor`). */
+	starterFor(path: string): string | undefined {
+		return this.#writtenFor[path] ?? this.#starterHashes[path];
+	}
+
+	/**
+	 * These files are no longer stale: their drafts are saved as written for the current starter
+	 * from now on (after Keep my draft, Start from the new starter, Reset, or keeping a shared copy).
+	 */
+	settleStarters(paths: readonly string[]): void {
+		for (const p of paths) delete this.#writtenFor[p];
+		this.staleStarters = this.staleStarters.filter((p) => !paths.includes(p));
+	}
+
+	/**
+	 * Keeps the learner's drafts of the stale files as they are, recording them as written for
+	 * the current starter so the notice is not shown again.
+	 */
+	async keepDrafts(): Promise<void> {
+		if (!this.#deps) return;
+		const paths = this.staleStarters;
+		this.settleStarters(paths);
+		for (const p of paths) {
+			await this.#deps.drafts.keepStarter(this.lesson.id, p, this.#starterHashes[p]);
+		}
+		this.notice = `Your ${paths.length === 1 ? 'draft stays' : 'drafts stay'} open.`;
+	}
+
+	/**
+	 * Opens the current starter for each stale file, after keeping the learner's draft as a copy
+	 * beside it (DraftStore.setAside; listed in Your work). A file whose copy could not be stored
+	 * keeps its draft open, and the notice stays for it.
+	 */
+	async useNewStarters(): Promise<void> {
+		if (!this.#deps || this.busy || this.shared) return;
+		const done: string[] = [];
+		for (const f of this.lesson.files) {
+			if (!this.staleStarters.includes(f.path)) continue;
+			if ((await this.#deps.drafts.setAside(this.lesson.id, f.path)) === null) continue;
+			done.push(f.path);
+			this.sources[f.path] = f.starter;
+		}
+		this.settleStarters(done);
+		if (done.length > 0) this.forgetRun();
+		const files = done.join(', ');
+		this.notice =
+			this.staleStarters.length > 0
+				? `Chainlab could not store a copy of your draft of ${this.staleStarters.join(', ')}, so it stays open; nothing was discarded.`
+				: `The new starter for ${files} is open. Your old draft is kept as a copy in Your work.`;
 	}
 
 	/** Stops playback and timers (page teardown). */
@@ -168,7 +254,7 @@ export class LessonState extends Workspace {
 		if (!file?.editable || this.sources[path] === text) return;
 		this.sources[path] = text;
 		if (this.shared) return;
-		this.#deps?.drafts.set(this.lesson.id, path, text);
+		this.#deps?.drafts.set(this.lesson.id, path, text, this.starterFor(path));
 		void this.markStarted();
 	}
 
@@ -311,10 +397,13 @@ export class LessonState extends Workspace {
 			confirm: 'Load the solution'
 		});
 		if (!ok || !this.#deps) return;
+		if (!this.shared) this.settleStarters(this.staleStarters);
 		for (const f of this.lesson.files) {
 			if (!f.editable) continue;
 			this.sources[f.path] = f.solution;
-			if (!this.shared) this.#deps.drafts.set(this.lesson.id, f.path, f.solution);
+			if (!this.shared) {
+				this.#deps.drafts.set(this.lesson.id, f.path, f.solution, this.#starterHashes[f.path]);
+			}
 		}
 		// results of the code that was replaced no longer describe what the editor shows
 		this.forgetRun();
@@ -333,7 +422,10 @@ export class LessonState extends Workspace {
 			confirm: 'Discard my edits'
 		});
 		if (!ok || !this.#deps) return;
-		if (!this.shared) await this.#deps.drafts.discard(this.lesson.id);
+		if (!this.shared) {
+			await this.#deps.drafts.discard(this.lesson.id, this.#ownPaths());
+			this.settleStarters(this.staleStarters);
+		}
 		for (const f of this.lesson.files) this.sources[f.path] = f.starter;
 		this.forgetRun();
 		this.notice = 'The starter code is back. Press Run to see what it does.';
@@ -378,6 +470,11 @@ export class LessonState extends Workspace {
 		if (this.#started || !this.#deps) return;
 		this.#started = true;
 		this.progress = await this.#deps.progress.markStarted(this.lesson.id);
+	}
+
+	/** The lesson's file paths (Reset discards their drafts; kept copies stay). */
+	#ownPaths(): string[] {
+		return this.lesson.files.map((f) => f.path);
 	}
 
 	#client(): SimLike {

@@ -64,7 +64,8 @@ export async function keepShared(
 	for (const f of editable) {
 		const text = ls.sources[f.path];
 		if (own[f.path] !== text && (own[f.path] !== undefined || text !== f.starter)) {
-			drafts.set(ls.lesson.id, f.path, text);
+			ls.settleStarters([f.path]);
+			drafts.set(ls.lesson.id, f.path, text, ls.starterFor(f.path));
 		}
 	}
 	await drafts.flush();

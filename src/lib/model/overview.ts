@@ -2,8 +2,11 @@
  * Data the views need for the whole run, sent once after Run: price series, liquidations,
  * health-factor buckets, the run's summary and the proof data. Plain data (no bigint).
  */
+import type { ApprovalRecord } from './approvals.ts';
+import type { BridgeOverview } from './bridge.ts';
 import type { InsuranceOverview } from './insurance.ts';
 import type { ProofOverview } from './proof.ts';
+import type { ReplicaOverview } from './replica.ts';
 
 /** A point of a price series. `time` is unix seconds. Prices are USD as plain numbers. */
 export type PricePoint = { step: number; time: number; price: number };
@@ -72,6 +75,12 @@ export type RunOverview = {
 	summary?: SummaryRow[];
 	/** interactive-proof data for the zero-knowledge views (viz/proof-types.ts) */
 	proofs?: ProofOverview;
+	/** withdrawals of a validator bridge: signatures against the threshold (signers view) */
+	approvals?: ApprovalRecord[];
+	/** an optimistic bridge's messages against its window (optimistic-window view) */
+	replica?: ReplicaOverview;
+	/** messages, supply, Merkle tree and risk card for the bridge views (model/bridge.ts) */
+	bridge?: BridgeOverview;
 	/** payout tables for the insurance views (model/insurance.ts) */
 	insurance?: InsuranceOverview;
 };

@@ -15,6 +15,12 @@ export const VIEW_IDS = [
 	'transcripts',
 	'survival',
 	'graph',
+	'signers',
+	'optimistic-window',
+	'bridge-sequence',
+	'bridge-supply',
+	'merkle-tree',
+	'bridge-risk',
 	'payout-table'
 ] as const;
 

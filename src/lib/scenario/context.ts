@@ -259,7 +259,10 @@ export class ScenarioContext implements NameBook {
 		for (const bot of this.bots) if (bot.enabled) bot.act(this);
 	}
 
-	/** Show these accounts' balances of these assets in the balances view at every step. */
+	/**
+	 * Show these accounts' balances of these assets in the balances view at every step. An account is
+	 * a name (`alice`) or an address (a contract's, shown by its name).
+	 */
 	trackBalances(accounts: string[], assets: Asset[]): void {
 		for (const account of accounts) this.address(account);
 		this.tracked = { accounts, assets };
@@ -287,8 +290,9 @@ export class ScenarioContext implements NameBook {
 	/** Balance rows of the tracked accounts and assets now (amounts in whole units). */
 	readBalances(): BalanceRow[] | undefined {
 		if (!this.tracked) return undefined;
+		// an account given by address (a contract, say) is shown by the name this run gave it
 		const accounts = this.tracked.accounts.map((name): [string, string] => [
-			name,
+			isAddress(name) ? (this.nameOf(name) ?? name) : name,
 			this.address(name)
 		]);
 		return balanceRows(accounts, this.tracked.assets);

@@ -23,6 +23,13 @@ export {
 	type FaultPick
 } from './relayer.ts';
 export type { LogQuery, LogRecord } from './logs.ts';
+export {
+	traceBridge,
+	type TraceOptions,
+	type TraceRoute,
+	type TraceEvent,
+	type TraceSupply
+} from './bridge-trace.ts';
 export { bucketHealth, pricePoint, HEALTH_EDGES } from './overview.ts';
 export { formatUnits, parseUnits, formatValue, WAD } from './format.ts';
 export { ScenarioError, toSourceError, describeSourceError } from './errors.ts';

@@ -175,6 +175,16 @@ declare module 'chainlab' {
 	 */
 	export function blockRandomness(blockNumber?: number): bigint;
 
+	/**
+	 * The address that signed `digest` with secp256k1, as Ethereum's ecrecover precompile computes
+	 * it: 0x and 40 lowercase hex digits, or null when no key made this signature (v not 27 or 28,
+	 * r or s outside [1, n), or no curve point fits). A wrong digest or a forged signature does not
+	 * fail: it recovers some other address, so compare the result with the signer you expect.
+	 * Throws a TypeError when digest is not 0x and 64 hex digits. Costs 3,000 gas.
+	 * @example ecrecover(keccak256('0x' + payload), 27, r, s) === expectedSigner
+	 */
+	export function ecrecover(digest: string, v: number, r: bigint, s: bigint): string | null;
+
 	/** An ERC-20 token (EIP-20; the built-in tokens have 18 decimals). Amounts are in the smallest unit. */
 	export interface Token {
 		/** The token's address. */

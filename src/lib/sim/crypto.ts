@@ -5,12 +5,15 @@
  *
  * Host protocol (strings): `serveCrypto(op, payload, env)` with op 'sha256' (payload as keccak256
  * takes it: `t<text or 0x-hex>` or `j<json>`), 'modPow' (`base,exponent,modulus` in decimal),
- * 'modInverse' (`a,modulus`) or 'random' (a block number). The answer is decimal / 0x-hex, or
+ * 'modInverse' (`a,modulus`), 'random' (a block number) or 'ecrecover' (`digest,v,r,s`: 0x-hex
+ * digest, then decimals). The answer is decimal / 0x-hex, `-` when ecrecover finds no signer, or
  * `!<reason>` when the operation has no answer (no inverse, a future block).
  * Sources: FIPS 180-4 (SHA-256, through @noble/hashes), EIP-2565 (MODEXP pricing), EIP-4399
- * (PREVRANDAO: randomness fixed per block).
+ * (PREVRANDAO: randomness fixed per block), the Yellow Paper's ECREC precompile (ecrecover, through
+ * protocols/ecdsa.ts and @noble/curves).
  */
 import { sha256 as sha256Bytes } from '@noble/hashes/sha2.js';
+import { ecrecover } from '#lib/protocols/ecdsa.ts';
 import { GAS } from './gas.ts';
 import { bytesToHex, keccak256, toBytes } from './hash.ts';
 import { hashInput } from './sandbox/host.ts';
@@ -93,6 +96,7 @@ function power(base: bigint, exponent: bigint, m: bigint): bigint {
 export function cryptoGas(op: string, payload: string): number {
 	if (op === 'sha256') return sha256Gas(toBytes(hashInput(payload)).length);
 	if (op === 'random') return GAS.blockRandomness;
+	if (op === 'ecrecover') return GAS.ecrecover;
 	const n = bigints(payload, op === 'modPow' ? 3 : 2);
 	if (typeof n === 'string') return GAS.modExp;
 	return op === 'modPow' ? modExpGas(n[0], n[1], n[2]) : modExpGas(n[0], n[1], n[1]);
@@ -132,6 +136,15 @@ export function serveCrypto(op: string, payload: string, env: RandomnessEnv | un
 			if (number > env.number)
 				return `!block ${number} has no randomness yet: the current block is ${env.number}`;
 			return blockRandomness(env.seed, env.chainId, number).toString();
+		}
+		case 'ecrecover': {
+			const [digest, v, r, s] = payload.split(',');
+			if (
+				!/^0x[0-9a-fA-F]{64}$/.test(digest ?? '') ||
+				![v, r, s].every((x) => /^-?\d+$/.test(x ?? ''))
+			)
+				return '!malformed signature';
+			return ecrecover(digest, Number(v), BigInt(r), BigInt(s)) ?? '-';
 		}
 		default:
 			return `!unknown operation ${op}`;

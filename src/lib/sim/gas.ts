@@ -58,7 +58,9 @@ export const GAS = {
 	/** modPow / modInverse at least; larger operands follow EIP-2565 (crypto.ts modExpGas) */
 	modExp: 200,
 	/** blockRandomness(n): the randomness of a block (like BLOCKHASH, G_blockhash) */
-	blockRandomness: 20
+	blockRandomness: 20,
+	/** ecrecover(digest, v, r, s): recover a secp256k1 signer (the ECRECOVER precompile, G_ecrec) */
+	ecrecover: 3_000
 } as const;
 
 /** Names of the operations in GAS. */
@@ -113,7 +115,12 @@ export const GAS_TABLE: readonly GasRow[] = [
 		'modPow or modInverse, at least (more for big operands)',
 		'MODEXP minimum 200 (EIP-2565)'
 	],
-	['blockRandomness', "blockRandomness(n): a block's seeded randomness", 'BLOCKHASH 20']
+	['blockRandomness', "blockRandomness(n): a block's seeded randomness", 'BLOCKHASH 20'],
+	[
+		'ecrecover',
+		'ecrecover(digest, v, r, s): the address that signed a digest',
+		'ECRECOVER precompile 3,000'
+	]
 ].map(([operation, what, ethereum]) => ({
 	operation: operation as GasOperation,
 	gas: GAS[operation as GasOperation],

@@ -1,31 +1,39 @@
 /**
  * Backup files: every draft and all progress in one versioned JSON file, and a careful import.
  *
- * File: `{ format: 'chainlab-backup', version: 3, exportedAt: ISO-8601, drafts: DraftRow[],
+ * File: `{ format: 'chainlab-backup', version: 4, exportedAt: ISO-8601, drafts: DraftRow[],
  * progress: ProgressRow[], inputs: InputRow[] }` (timestamps in unix milliseconds; `inputs` holds
- * each lesson's prediction guesses and seed. Version 2 files, which have no `inputs`, and version
- * 1 files, whose progress rows also have no `solvedAt`, are still read). Import = parseBackup (size cap, JSON,
+ * each lesson's prediction guesses and seed; a draft may carry `starter`, the starter hash it was
+ * written against). Version 3 files, whose drafts have no `starter`, version 2 files, which also
+ * have no `inputs`, and version 1 files, whose progress rows also have no `solvedAt`, are still
+ * read. Version 4 exists so that a Chainlab older than the `starter` field says "made by a newer
+ * Chainlab" instead of calling the file damaged. Import = parseBackup (size cap, JSON,
  * forbidden keys, format, version, valibot schema, duplicates, known lessons; any failure is a
  * BackupError and nothing changes) then planImport, a pure merge that never overwrites silently:
  * per file the newer text wins and the other is kept as a copy beside it, at
  * `<path> (imported copy YYYY-MM-DD HH:MM)` when the file's text loses, or
  * `<path> (copy before import YYYY-MM-DD HH:MM)` when the learner's text loses (UTC import time).
- * Copies are ordinary drafts of the lesson; `isCopyPath` tells them apart from lesson files.
+ * Copies are ordinary drafts of the lesson (copies.ts); `isCopyPath` tells them apart from lesson
+ * files.
  */
 import * as v from 'valibot';
+import { baseOf, COPY_SUFFIX, copyPath, isCopyPath, type CopyLabel } from './copies.ts';
 import type { ChainlabDb, DraftRow, InputRow, ProgressRow } from './db.ts';
+import { STARTER_HASH } from './starter.ts';
+
+export { isCopyPath };
 
 export const BACKUP_FORMAT = 'chainlab-backup';
-export const BACKUP_VERSION = 3;
+export const BACKUP_VERSION = 4;
 /** Every format version this build reads. */
-const READABLE_VERSIONS: readonly number[] = [1, 2, 3];
+const READABLE_VERSIONS: readonly number[] = [1, 2, 3, 4];
 /** Largest backup file accepted, in bytes of text. */
 export const MAX_BACKUP_BYTES = 8 * 1024 * 1024;
 const DAY_MS = 86_400_000;
 
 export type Backup = {
 	format: typeof BACKUP_FORMAT;
-	version: 1 | 2 | 3;
+	version: 1 | 2 | 3 | 4;
 	exportedAt: string;
 	drafts: DraftRow[];
 	progress: ProgressRow[];
@@ -63,18 +71,11 @@ function quote(value: unknown, max = 40): string {
 	return JSON.stringify(text.length > max ? `${text.slice(0, max)}…` : text);
 }
 
-const COPY_SUFFIX =
-	/ \((?:imported copy|copy before import) \d{4}-\d{2}-\d{2} \d{2}:\d{2}(?: #\d{1,4})?\)/;
 const LESSON_ID = /^[a-z0-9][a-z0-9-]{0,63}\/[a-z0-9][a-z0-9-]{0,63}$/;
 const FILE = /(?!\.\.?(?:\/|$| \())[A-Za-z0-9_.-]+/.source;
 /** A lesson file path, optionally followed by copy suffixes. */
 const DRAFT_PATH = new RegExp(`^${FILE}(?:/${FILE}){0,7}(?:${COPY_SUFFIX.source}){0,16}$`);
 const CHECK_ID = /^[A-Za-z0-9_.:-]{1,80}$/;
-
-/** Is this draft path a copy kept by an import (not a lesson file)? */
-export function isCopyPath(path: string): boolean {
-	return COPY_SUFFIX.test(path);
-}
 
 const time = (what: string) =>
 	v.pipe(
@@ -95,7 +96,16 @@ const draftSchema = v.strictObject({
 		v.regex(DRAFT_PATH, 'not a file path')
 	),
 	text: v.pipe(v.string(), v.maxLength(1024 * 1024, 'file text longer than 1 MB')),
-	updatedAt: time('the edit time')
+	updatedAt: time('the edit time'),
+	starter: v.optional(
+		v.pipe(
+			v.string('the record of which starter code a draft was written for is not text'),
+			v.regex(
+				STARTER_HASH,
+				'the record of which starter code a draft was written for is not a starter hash (64 hex digits)'
+			)
+		)
+	)
 });
 
 const progressSchema = v.strictObject({
@@ -143,7 +153,7 @@ const inputSchema = v.strictObject({
 
 const backupSchema = v.strictObject({
 	format: v.literal(BACKUP_FORMAT),
-	version: v.picklist([1, 2, 3]),
+	version: v.picklist([1, 2, 3, 4]),
 	exportedAt: v.pipe(v.string(), v.isoTimestamp('the export time is not a date')),
 	drafts: v.pipe(v.array(draftSchema), v.maxLength(10_000, 'too many drafts')),
 	progress: v.pipe(v.array(progressSchema), v.maxLength(5_000, 'too many lessons')),
@@ -218,6 +228,12 @@ export function parseBackup(text: string, options: ParseOptions): Backup {
 		throw new BackupError(
 			'invalid',
 			`This backup is damaged: format version ${backup.version} has no predictions or seeds, yet it lists some.`
+		);
+	}
+	if (backup.version < 4 && backup.drafts.some((d) => d.starter !== undefined)) {
+		throw new BackupError(
+			'invalid',
+			`This backup is damaged: format version ${backup.version} does not record which starter code a draft was written for, yet it does.`
 		);
 	}
 	checkContent(backup, options);
@@ -383,9 +399,6 @@ export type ImportPlan = {
 
 const RANK = { 'not-started': 0, 'in-progress': 1, solved: 2 } as const;
 
-/** A lesson file's path with any copy suffixes removed. */
-const baseOf = (path: string) => path.replace(new RegExp(`(?:${COPY_SUFFIX.source})+$`), '');
-
 function mergeProgress(here: ProgressRow, there: ProgressRow): ProgressRow {
 	const hints: Record<string, number> = { ...here.hintsRevealed };
 	for (const [id, n] of Object.entries(there.hintsRevealed))
@@ -463,13 +476,9 @@ export function planImport(
 	};
 	for (const d of current.drafts) if (isCopyPath(d.path)) keptOf(d).add(d.text);
 	/** Keeps `row` beside its file under a free copy name; false if that text is already kept. */
-	const keepCopy = (row: DraftRow, label: string): boolean => {
+	const keepCopy = (row: DraftRow, label: CopyLabel): boolean => {
 		if (keptOf(row).has(row.text)) return false;
-		const stamp = new Date(now).toISOString().slice(0, 16).replace('T', ' ');
-		let path = `${row.path} (${label} ${stamp})`;
-		for (let n = 2; taken.has(key(row.lessonId, path)); n++) {
-			path = `${row.path} (${label} ${stamp} #${n})`;
-		}
+		const path = copyPath(row.path, label, now, (p) => taken.has(key(row.lessonId, p)));
 		taken.add(key(row.lessonId, path));
 		keptOf(row).add(row.text);
 		drafts.push({ ...row, path });

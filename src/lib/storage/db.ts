@@ -7,12 +7,20 @@
  */
 import { Dexie, type DexieOptions, type EntityTable, type Table, type Transaction } from 'dexie';
 
-/** The learner's edit of one lesson file. `updatedAt` is unix milliseconds. */
+/**
+ * The learner's edit of one lesson file. `updatedAt` is unix milliseconds. `starter` is the
+ * starter hash (storage/starter.ts: SHA-256 hex of the starter file's text) of the starter the
+ * draft was written against, so a page can tell when a new deploy changed that starter. It is
+ * optional: rows saved before it existed, kept copies and playground drafts may lack it, and a
+ * row without it is treated as matching the current starter. A new optional field needs no
+ * schema version (it is not indexed).
+ */
 export type DraftRow = {
 	lessonId: string;
 	path: string;
 	text: string;
 	updatedAt: number;
+	starter?: string;
 };
 
 export type ProgressStatus = 'not-started' | 'in-progress' | 'solved';

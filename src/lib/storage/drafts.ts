@@ -7,7 +7,12 @@
  * the drafts not yet saved are also written, synchronously, to a small journal (localStorage by
  * default). `load` takes journal entries newer than the stored ones and saves them; a successful
  * save clears them from the journal.
+ *
+ * Each row may carry the starter hash it was written against (DraftRow.starter): `set` stores
+ * the one the page passes, `keepStarter` updates it, and `setAside` keeps a draft as a copy
+ * before the page opens a new starter for that file.
  */
+import { copyPath } from './copies.ts';
 import type { ChainlabDb, DraftRow } from './db.ts';
 import { describeStorageError } from './errors.ts';
 
@@ -67,6 +72,16 @@ export class DraftStore {
 	 */
 	async load(lessonId: string): Promise<Record<string, string>> {
 		const out: Record<string, string> = {};
+		for (const row of await this.loadRows(lessonId)) out[row.path] = row.text;
+		return out;
+	}
+
+	/**
+	 * The saved draft rows of a lesson, copied (kept copies included; texts typed in this tab win
+	 * over stored ones), with the starter hash each was written against where it has one.
+	 * Never throws: on a storage failure it reports the error and returns what memory holds.
+	 */
+	async loadRows(lessonId: string): Promise<DraftRow[]> {
 		if (this.#db) {
 			try {
 				const rows = await this.#db.drafts.where('lessonId').equals(lessonId).toArray();
@@ -79,10 +94,46 @@ export class DraftStore {
 			}
 		}
 		this.#recover(lessonId);
-		for (const row of this.#memory.values()) {
-			if (row.lessonId === lessonId) out[row.path] = row.text;
-		}
-		return out;
+		return [...this.#memory.values()]
+			.filter((row) => row.lessonId === lessonId)
+			.map((row) => ({ ...row }));
+	}
+
+	/**
+	 * Records that the learner keeps this draft although its starter changed: the row's starter
+	 * hash becomes `starter` (text and edit time unchanged), saved at once.
+	 * @returns false when there is no such draft, or storage failed (memory has it; retried later)
+	 */
+	async keepStarter(lessonId: string, path: string, starter: string): Promise<boolean> {
+		const key = keyOf(lessonId, path);
+		const row = this.#memory.get(key);
+		if (!row) return false;
+		if (row.starter === starter) return true;
+		this.#memory.set(key, { ...row, starter });
+		this.#dirty.add(key);
+		return this.flush();
+	}
+
+	/**
+	 * Keeps a draft as a copy beside its file, `<path> (draft before new starter YYYY-MM-DD
+	 * HH:MM)` (same text, edit time and starter hash; see copies.ts), then forgets the draft
+	 * itself so the page can open the starter. The draft is removed only once the copy is stored.
+	 * @param now unix ms, for the copy's name (UTC)
+	 * @returns the copy's path; null when there is no such draft or the copy could not be stored
+	 *   (then the draft is left as it was)
+	 */
+	async setAside(lessonId: string, path: string, now = this.#now()): Promise<string | null> {
+		const row = this.#memory.get(keyOf(lessonId, path));
+		if (!row) return null;
+		const copy = copyPath(path, 'draft before new starter', now, (p) =>
+			this.#memory.has(keyOf(lessonId, p))
+		);
+		const key = keyOf(lessonId, copy);
+		this.#memory.set(key, { ...row, path: copy });
+		this.#dirty.add(key);
+		if (!(await this.flush())) return null;
+		await this.discard(lessonId, [path]);
+		return copy;
 	}
 
 	/**
@@ -145,7 +196,8 @@ export class DraftStore {
 					typeof r?.lessonId === 'string' &&
 					typeof r.path === 'string' &&
 					typeof r.text === 'string' &&
-					typeof r.updatedAt === 'number'
+					typeof r.updatedAt === 'number' &&
+					(r.starter === undefined || typeof r.starter === 'string')
 			);
 		} catch {
 			return [];
@@ -174,10 +226,16 @@ export class DraftStore {
 		if (left.length !== rows.length) this.#writeJournal(left);
 	}
 
-	/** Records an edit in memory at once and schedules a save `delayMs` after the last edit. */
-	set(lessonId: string, path: string, text: string): void {
+	/**
+	 * Records an edit in memory at once and schedules a save `delayMs` after the last edit.
+	 * @param starter the starter hash the text was written against (storage/starter.ts); omitted,
+	 *   the row has none (treated as matching any starter)
+	 */
+	set(lessonId: string, path: string, text: string, starter?: string): void {
 		const key = keyOf(lessonId, path);
-		this.#memory.set(key, { lessonId, path, text, updatedAt: this.#now() });
+		const row: DraftRow = { lessonId, path, text, updatedAt: this.#now() };
+		if (starter !== undefined) row.starter = starter;
+		this.#memory.set(key, row);
 		this.#dirty.add(key);
 		if (this.#timer !== null) clearTimeout(this.#timer);
 		this.#timer = setTimeout(() => {

@@ -9,13 +9,19 @@ import type { Frame } from '#lib/model/frame.ts';
 import type { LiquidationRecord, RunOverview } from '#lib/model/overview.ts';
 import type { ViewId } from '#lib/model/views.ts';
 import BalancesView from './BalancesView.svelte';
+import BridgeSequenceView from './BridgeSequenceView.svelte';
+import BridgeSupplyView from './BridgeSupplyView.svelte';
+import MerkleTreeView from './MerkleTreeView.svelte';
+import RiskCardView from './RiskCardView.svelte';
 import GraphView from './GraphView.svelte';
 import HealthView from './HealthView.svelte';
 import LiquidationPicker from './LiquidationPicker.svelte';
 import PayoutTableView from './PayoutTableView.svelte';
 import PriceView from './PriceView.svelte';
+import OptimisticWindowView from './OptimisticWindowView.svelte';
 import ProofRoundsView from './ProofRoundsView.svelte';
 import ReceiptsView from './ReceiptsView.svelte';
+import SignersView from './SignersView.svelte';
 import SurvivalView from './SurvivalView.svelte';
 import TranscriptsView from './TranscriptsView.svelte';
 
@@ -144,6 +150,59 @@ export const VIEWS: Record<ViewId, ViewEntry> = {
 		missing: 'This run has no graph.',
 		table: 'switch',
 		key: ({ overview }) => overview?.proofs?.graph
+	}),
+	signers: view({
+		component: SignersView,
+		data: 'overview.approvals',
+		props: ({ overview, step }) =>
+			overview?.approvals?.length ? { records: overview.approvals, step } : null,
+		missing: 'This run has no withdrawals to sign.',
+		table: 'switch'
+	}),
+	'optimistic-window': view({
+		component: OptimisticWindowView,
+		data: 'overview.replica',
+		props: ({ overview, step }) =>
+			overview?.replica?.messages.length ? { replica: overview.replica, step } : null,
+		missing: 'This run has no optimistic bridge messages.',
+		table: 'switch'
+	}),
+	'bridge-sequence': view({
+		component: BridgeSequenceView,
+		// messages from named events and relayer deliveries: see src/lib/lessons/README.md, "Bridge views"
+		data: 'overview.bridge.messages',
+		props: ({ overview, step }) =>
+			overview?.bridge
+				? { chains: overview.bridge.chains, messages: overview.bridge.messages, step }
+				: null,
+		missing: 'This run has no bridge messages.',
+		table: 'switch'
+	}),
+	'bridge-supply': view({
+		component: BridgeSupplyView,
+		// sampled at the end of every step by traceBridge's `supply` series
+		data: 'overview.bridge.supply',
+		props: ({ overview, step }) =>
+			overview?.bridge?.supply
+				? { series: overview.bridge.supply.series, samples: overview.bridge.supply.samples, step }
+				: null,
+		missing: 'This run has no supply series.',
+		table: 'switch'
+	}),
+	'merkle-tree': view({
+		component: MerkleTreeView,
+		data: 'overview.bridge.merkle',
+		props: ({ overview, step }) =>
+			overview?.bridge?.merkle?.length ? { trees: overview.bridge.merkle, step } : null,
+		missing: 'This run has no Merkle tree.',
+		table: 'switch'
+	}),
+	'bridge-risk': view({
+		component: RiskCardView,
+		data: 'overview.bridge.risk',
+		props: ({ overview }) => (overview?.bridge?.risk ? { card: overview.bridge.risk } : null),
+		missing: 'This run has no risk card.',
+		table: 'own'
 	}),
 	'payout-table': view({
 		component: PayoutTableView,

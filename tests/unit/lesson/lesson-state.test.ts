@@ -5,11 +5,13 @@ import { describe, expect, test } from 'vitest';
 import { DraftStore } from '#lib/storage/drafts.ts';
 import { InputStore } from '#lib/storage/inputs.ts';
 import { ProgressStore } from '#lib/storage/progress.ts';
+import { isCopyPath } from '#lib/storage/backup.ts';
+import { starterHash } from '#lib/storage/starter.ts';
 import { DEFAULT_SEED, LessonState, type SimLike } from '#lib/lesson/lesson-state.svelte.ts';
 import type { CheckResult } from '#lib/model/run.ts';
 import type { LoadRequest } from '#lib/worker/protocol.ts';
 import { frameAt } from '../model/frames.ts';
-import { freshDb } from '../storage/helpers.ts';
+import { freshDb, quotaDb } from '../storage/helpers.ts';
 
 const LESSON = '02-lending/01-borrow-against-collateral';
 const FILE = 'contracts/LendingPool.ts';
@@ -146,5 +148,89 @@ describe('guesses and seed', () => {
 		await again.ls.run();
 		expect(again.ls.revealed).toBe(true);
 		expect(again.loads.at(-1)?.seed).toBe(7);
+	});
+});
+
+describe('a draft written against an older starter', () => {
+	const OLD = starterHash('// the starter of an earlier deploy');
+	const NEW = starterHash('// TODO');
+	const stale = { lessonId: LESSON, path: FILE, text: 'my draft', updatedAt: 1, starter: OLD };
+
+	async function seeded(row: object = stale) {
+		const db = freshDb();
+		await db.drafts.put({ ...stale, ...row });
+		return db;
+	}
+
+	test('is flagged and shown as the learner left it', async () => {
+		const { ls } = await attached(await seeded());
+		expect(ls.staleStarters).toEqual([FILE]);
+		expect(ls.sources[FILE]).toBe('my draft');
+	});
+
+	test('is not flagged without a stored hash, with the current hash, or when it is the starter', async () => {
+		const { starter: _none, ...old } = stale;
+		const noHash = freshDb();
+		await noHash.drafts.put(old);
+		for (const db of [noHash, await seeded({ starter: NEW }), await seeded({ text: '// TODO' })]) {
+			const { ls } = await attached(db);
+			expect(ls.staleStarters).toEqual([]);
+		}
+	});
+
+	test('editing it keeps the old hash, so the notice comes back on the next visit', async () => {
+		const { ls, deps, db } = await attached(await seeded());
+		ls.edit(FILE, 'my draft, edited');
+		await deps.drafts.flush();
+		expect(await db.drafts.get([LESSON, FILE])).toMatchObject({ starter: OLD });
+		expect((await attached(db)).ls.staleStarters).toEqual([FILE]);
+	});
+
+	test('Keep my draft dismisses the notice for good and keeps the text', async () => {
+		const { ls, db } = await attached(await seeded());
+		await ls.keepDrafts();
+		expect(ls.staleStarters).toEqual([]);
+		expect(ls.sources[FILE]).toBe('my draft');
+		expect(await db.drafts.get([LESSON, FILE])).toMatchObject({ text: 'my draft', starter: NEW });
+		const again = await attached(db);
+		expect(again.ls.staleStarters).toEqual([]);
+		expect(again.ls.sources[FILE]).toBe('my draft');
+	});
+
+	test('Start from the new starter opens it and keeps the old draft as a copy', async () => {
+		const { ls, db } = await attached(await seeded());
+		await ls.run();
+		await ls.useNewStarters();
+		expect(ls.sources[FILE]).toBe('// TODO');
+		expect(ls.staleStarters).toEqual([]);
+		expect(ls.overview).toBeNull();
+		expect(ls.notice).toMatch(/kept as a copy in Your work/);
+		const rows = await db.drafts.toArray();
+		expect(rows).toHaveLength(1);
+		expect(isCopyPath(rows[0].path)).toBe(true);
+		expect(rows[0]).toMatchObject({ text: 'my draft', starter: OLD });
+		// the next visit opens the starter, and a Reset there leaves the copy alone
+		const again = await attached(db);
+		expect(again.ls.sources[FILE]).toBe('// TODO');
+		expect(again.ls.staleStarters).toEqual([]);
+		again.ls.edit(FILE, 'new work');
+		await again.ls.reset();
+		expect((await db.drafts.toArray()).map((r) => r.text)).toEqual(['my draft']);
+	});
+
+	test('Start from the new starter keeps the draft open when its copy cannot be stored', async () => {
+		const db = quotaDb();
+		const { ls, deps } = await attached(db);
+		// the failing database holds nothing: the draft lives in this tab's memory
+		deps.drafts.set(LESSON, FILE, 'my draft', OLD);
+		const again = new LessonState(lesson);
+		await again.attach(deps);
+		expect(again.staleStarters).toEqual([FILE]);
+		await again.useNewStarters();
+		expect(again.sources[FILE]).toBe('my draft');
+		expect(again.staleStarters).toEqual([FILE]);
+		expect(again.notice).toMatch(/could not store a copy .* nothing was discarded/);
+		expect((await deps.drafts.load(LESSON))[FILE]).toBe('my draft');
+		expect(ls.staleStarters).toEqual([]);
 	});
 });

@@ -154,7 +154,7 @@ describe('buildCatalog', () => {
 			'views: [receipts, recipts]'
 		);
 		expect(problemsOf(raw)).toContain(
-			'lessons/01-t/01-a/index.md: invalid frontmatter: views.1: unknown view id "recipts" (known views: price, health, liquidation, receipts, balances, proof-rounds, transcripts, survival, graph, payout-table)'
+			`lessons/01-t/01-a/index.md: invalid frontmatter: views.1: unknown view id "recipts" (known views: ${VIEW_IDS.join(', ')})`
 		);
 		// every id the registry knows passes
 		raw['/lessons/01-t/01-a/index.md'] = lessonIndex().replace(

@@ -90,7 +90,7 @@ describe('export', () => {
 		const text = await exportBackup(db, NOW);
 		const data = JSON.parse(text);
 		expect(data.format).toBe(BACKUP_FORMAT);
-		expect(data.version).toBe(3);
+		expect(data.version).toBe(4);
 		expect(data.exportedAt).toBe('2025-03-12T14:05:00.000Z');
 		expect(data.drafts).toHaveLength(2);
 		expect(data.progress).toHaveLength(1);
@@ -133,7 +133,7 @@ describe('hostile or malformed files get a clear message and change nothing', ()
 
 	it('3. wrong version', async () => {
 		const db = await seeded();
-		expect((await refused(db, JSON.stringify({ ...goodData(), version: 4 }))).message).toMatch(
+		expect((await refused(db, JSON.stringify({ ...goodData(), version: 5 }))).message).toMatch(
 			/newer Chainlab/
 		);
 		expect((await refused(db, JSON.stringify({ ...goodData(), version: '1' }))).code).toBe(

@@ -33,3 +33,14 @@ export function quotaDb(): ChainlabDb {
 	});
 	return db;
 }
+
+/** A journal (the slice of localStorage DraftStore uses) kept in a Map. */
+export function memoryJournal() {
+	const items = new Map<string, string>();
+	return {
+		items,
+		getItem: (k: string) => items.get(k) ?? null,
+		setItem: (k: string, v: string) => void items.set(k, v),
+		removeItem: (k: string) => void items.delete(k)
+	};
+}

@@ -15,23 +15,12 @@ import { ProgressStore } from '#lib/storage/progress.ts';
 import { SettingsStore } from '#lib/storage/settings.ts';
 import type { Storage } from '#lib/storage/index.ts';
 import { collectWork, exportWork, importWork } from '#lib/storage/work.ts';
-import { freshDb, quotaDb } from './helpers.ts';
+import { freshDb, memoryJournal, quotaDb } from './helpers.ts';
 
 const LESSON = '02-lending/03-liquidation-call';
 const OTHER = '01-foundations/01-first-transaction';
 const FILE = 'contracts/LendingPool.ts';
 const NOW = Date.UTC(2025, 2, 12, 14, 5);
-
-/** A synchronous key-value journal like localStorage. */
-function memoryJournal() {
-	const items = new Map<string, string>();
-	return {
-		items,
-		getItem: (k: string) => items.get(k) ?? null,
-		setItem: (k: string, v: string) => void items.set(k, v),
-		removeItem: (k: string) => void items.delete(k)
-	};
-}
 
 function storageOf(db: ReturnType<typeof freshDb> | null, now = () => NOW): Storage {
 	return {

@@ -93,6 +93,81 @@ const overview: RunOverview = {
 			openings: [{ step: 0, edge: 0, colors: [0, 1], accepted: true }]
 		}
 	},
+	approvals: [
+		{
+			step: 1,
+			bridge: 'Ronin',
+			withdrawal: '#1: 10 WETH to alice',
+			attack: false,
+			signatures: [
+				{ signer: 'Sky Mavis 1', kind: 'validator', counts: true },
+				{ signer: 'Sky Mavis 1', kind: 'repeat', counts: false }
+			],
+			counted: 1,
+			required: 7,
+			setSize: 9,
+			paid: false,
+			reason: '1 of 7 signatures'
+		}
+	],
+	replica: {
+		windowSeconds: 1800,
+		messages: [
+			{
+				label: 'Alice 2 WBTC',
+				dispatched: true,
+				postedAt: 1_659_387_540,
+				acceptableFrom: 1_659_389_340,
+				attempts: [{ step: 1, time: 1_659_387_552, paid: false, reason: '!prove' }]
+			}
+		]
+	},
+	bridge: {
+		chains: [
+			{ chainId: 1, name: 'Chain A' },
+			{ chainId: 2, name: 'Chain B' }
+		],
+		messages: [
+			{
+				key: 'A → B#0',
+				route: 'A → B',
+				id: '0',
+				from: 1,
+				to: 2,
+				amount: '10 TOK',
+				marks: [
+					{ step: 0, state: 'sent', chainId: 1, label: 'Locked', status: 'success' },
+					{ step: 1, state: 'relayed', chainId: 2, label: 'delivered', status: 'success' },
+					{ step: 1, state: 'executed', chainId: 2, label: 'Minted', status: 'success' }
+				]
+			}
+		],
+		supply: {
+			series: [
+				{ name: 'Locked on A', chainId: 1, symbol: 'TOK' },
+				{ name: 'Wrapped on B', chainId: 2, symbol: 'wTOK' }
+			],
+			samples: [
+				{ step: 0, values: ['10', '0'] },
+				{ step: 1, values: ['10', '10'] }
+			]
+		},
+		merkle: [
+			{
+				title: 'Four leaves',
+				levels: [['0xa1', '0xa2', '0xa3', '0xa4'], ['0xb1', '0xb2'], ['0xc1']],
+				leafLabels: ['alice', 'bob', 'carol', 'dave'],
+				proofs: [{ step: 1, leaf: 2, label: 'carol withdraws', accepted: true, valid: true }]
+			}
+		],
+		risk: {
+			name: 'your bridge',
+			rows: [
+				{ field: 'Validated by', value: 'Third party', level: 'bad', because: 'one key' },
+				{ field: 'Destination token', value: 'Wrapped', level: 'warning', because: 'IOU' }
+			]
+		}
+	},
 	insurance: {
 		payoutTables: [
 			{
@@ -185,6 +260,12 @@ describe('view registry', () => {
 			'transcripts',
 			'survival',
 			'graph',
+			'signers',
+			'optimistic-window',
+			'bridge-sequence',
+			'bridge-supply',
+			'merkle-tree',
+			'bridge-risk',
 			'payout-table'
 		]);
 		for (const id of missing) expect(VIEWS[id].missing).toMatch(/^This run has no .+\.$/);
@@ -199,4 +280,39 @@ describe('view registry', () => {
 		};
 		expect(key(input({ overview: next }))).not.toBe(key(input()));
 	});
+});
+
+describe('bridge views', () => {
+	test('the sequence view follows the timeline: a message is sent, then executed', () => {
+		const at = (step: number) =>
+			render(VIEWS['bridge-sequence'].component, {
+				props: VIEWS['bridge-sequence'].props(input({ step }))!
+			}).body;
+		expect(at(0)).toContain('data-state="sent"');
+		expect(at(0)).not.toContain('data-state="executed"');
+		expect(at(1)).toContain('data-state="executed"');
+		expect(at(1)).toContain('A → B #0 · 10 TOK · executed');
+	});
+
+	test('the supply view shows the values at the current step', () => {
+		const at = (step: number) =>
+			render(VIEWS['bridge-supply'].component, {
+				props: VIEWS['bridge-supply'].props(input({ step }))!
+			}).body;
+		expect(at(0)).toMatch(/Wrapped on B: <strong>0 wTOK<\/strong>/);
+		expect(at(1)).toMatch(/Wrapped on B: <strong>10 wTOK<\/strong>/);
+	});
+});
+
+test('the Merkle view lights the proof checked by the step: path and siblings', () => {
+	const at = (step: number) =>
+		render(VIEWS['merkle-tree'].component, {
+			props: VIEWS['merkle-tree'].props(input({ step }))!
+		}).body;
+	expect(at(0)).toContain('No proof checked yet');
+	const body = at(1);
+	expect(body).toContain('carol withdraws: your contract');
+	// leaf 2 (carol), its parent b2 and the root are on the path; a4 and b1 are the siblings
+	expect(body.match(/class="node [\w-]+ lit"/g)).toHaveLength(3);
+	expect(body.match(/class="node [\w-]+ sibling"/g)).toHaveLength(2);
 });

@@ -6,12 +6,14 @@
  * calls) on plain pointers, and serves host functions by overriding the context's C-to-host
  * callback for functions marked `lean`, delegating every other function to the library.
  *
+ * Each QuickJS heap (quickjs.ts) has its own LeanPath, since the raw exports, the scratch buffer
+ * and the argument slot belong to one module instance and its memory.
+ *
  * It leans on two internals of quickjs-emscripten 0.32 (context.cToHostCallbacks and
- * runtime.hostRefs); `attachLean` checks for them and returns false when they are missing, and
+ * runtime.hostRefs); `LeanPath.attach` checks for them and returns false when they are missing, and
  * the sandbox then uses the public API.
  */
-import type { QuickJSContext, QuickJSHandle } from 'quickjs-emscripten-core';
-import { quickjs, wasmMemory } from './quickjs.ts';
+import type { QuickJSContext, QuickJSHandle, QuickJSWASMModule } from 'quickjs-emscripten-core';
 
 type Raw = {
 	_malloc(bytes: number): number;
@@ -29,7 +31,6 @@ type Raw = {
 	lengthBytesUTF8(text: string): number;
 };
 
-const raw = (quickjs as unknown as { module?: Partial<Raw> }).module;
 const RAW_NAMES: (keyof Raw)[] = [
 	'_malloc',
 	'_free',
@@ -45,65 +46,9 @@ const RAW_NAMES: (keyof Raw)[] = [
 	'stringToUTF8',
 	'lengthBytesUTF8'
 ];
-/** True when the raw exports this path needs are present. */
-export const leanAvailable =
-	raw !== undefined && RAW_NAMES.every((name) => typeof raw[name] === 'function');
-const m = raw as Raw;
-
-let scratch = 0;
-let scratchSize = 0;
-
-/** A new QuickJS string (an owned JSValue pointer) holding `text`. */
-export function newString(ctx: number, text: string): number {
-	const bytes = text.length * 3 + 1;
-	if (bytes > scratchSize) {
-		if (scratch !== 0) m._free(scratch);
-		scratchSize = Math.max(bytes, 4096);
-		scratch = m._malloc(scratchSize);
-	}
-	m.stringToUTF8(text, scratch, scratchSize);
-	return m._QTS_NewString(ctx, scratch);
-}
-
-/** The text of a QuickJS value (converted with ToString, as JS_ToCString does). */
-export function readString(ctx: number, value: number): string {
-	const chars = m._QTS_GetString(ctx, value);
-	const text = m.UTF8ToString(chars);
-	m._QTS_FreeCString(ctx, chars);
-	return text;
-}
-
-/** Pointer of argument `index` of a host call. */
-export function argument(argv: number, index: number): number {
-	return m._QTS_ArgvGetJSValueConstPointer(argv, index);
-}
-
-/** Frees an owned JSValue pointer. */
-export function free(ctx: number, value: number): void {
-	m._QTS_FreeValuePointer(ctx, value);
-}
 
 /** Result of callOne: an owned value pointer, or an owned exception pointer. */
 export type RawResult = { value: number; error: number };
-
-const argv = leanAvailable ? m._malloc(4) : 0;
-let words = new Uint32Array(wasmMemory.buffer);
-
-/** Calls `fn(arg)` with `this` undefined; `arg` is borrowed. */
-export function callOne(ctx: number, fn: number, self: number, arg: number): RawResult {
-	if (words.buffer !== wasmMemory.buffer) words = new Uint32Array(wasmMemory.buffer);
-	words[argv >> 2] = arg;
-	const result = m._QTS_Call(ctx, fn, self, 1, argv);
-	const error = m._QTS_ResolveException(ctx, result);
-	if (error !== 0) {
-		m._QTS_FreeValuePointer(ctx, result);
-		return { value: 0, error };
-	}
-	return { value: result, error: 0 };
-}
-
-/** A host function served on the lean path: returns an owned JSValue pointer, or 0 for undefined. */
-export type LeanFunction = (ctx: number, argc: number, argv: number) => number;
 
 type Internals = {
 	cToHostCallbacks?: {
@@ -115,42 +60,112 @@ type Internals = {
 
 const LEAN = Symbol('lean');
 
-/**
- * Routes calls of functions made by `leanFunction` in `context` through the lean path. Returns
- * false (and changes nothing) when the library internals it needs are missing.
- */
-export function attachLean(context: QuickJSContext): boolean {
-	const internals = context as unknown as Internals;
-	const callbacks = internals.cToHostCallbacks;
-	const refs = internals.runtime?.hostRefs;
-	const original = callbacks?.callFunction;
-	if (
-		!leanAvailable ||
-		!callbacks ||
-		!refs ||
-		typeof original !== 'function' ||
-		typeof internals.errorToHandle !== 'function'
-	)
-		return false;
-	const toHandle = internals.errorToHandle.bind(context);
-	callbacks.callFunction = (ctx, self, argc, argvPointer, id) => {
-		const fn = refs.get(id) as { [LEAN]?: LeanFunction } | undefined;
-		const lean = fn?.[LEAN];
-		if (lean === undefined) return original(ctx, self, argc, argvPointer, id);
-		try {
-			return lean(ctx, argc, argvPointer);
-		} catch (error) {
-			const handle = toHandle(error);
-			const thrown = m._QTS_Throw(ctx, pointerOf(handle));
-			handle.dispose();
-			return thrown;
+/** The lean path of one QuickJS module instance (its raw exports and its memory). */
+export class LeanPath {
+	/** True when the raw exports this path needs are present. */
+	readonly available: boolean;
+	private readonly m: Raw;
+	private readonly memory: WebAssembly.Memory;
+	private argv = 0;
+	private words: Uint32Array;
+	private scratch = 0;
+	private scratchSize = 0;
+
+	constructor(module: QuickJSWASMModule) {
+		const raw = (module as unknown as { module?: Partial<Raw> }).module;
+		this.available =
+			raw !== undefined && RAW_NAMES.every((name) => typeof raw[name] === 'function');
+		this.m = raw as Raw;
+		this.memory = module.getWasmMemory();
+		this.words = new Uint32Array(this.memory.buffer);
+	}
+
+	/** A new QuickJS string (an owned JSValue pointer) holding `text`. */
+	newString(ctx: number, text: string): number {
+		const bytes = text.length * 3 + 1;
+		if (bytes > this.scratchSize) {
+			if (this.scratch !== 0) this.m._free(this.scratch);
+			this.scratchSize = Math.max(bytes, 4096);
+			this.scratch = this.m._malloc(this.scratchSize);
 		}
-	};
-	return true;
+		this.m.stringToUTF8(text, this.scratch, this.scratchSize);
+		return this.m._QTS_NewString(ctx, this.scratch);
+	}
+
+	/** The text of a QuickJS value (converted with ToString, as JS_ToCString does). */
+	readString(ctx: number, value: number): string {
+		const chars = this.m._QTS_GetString(ctx, value);
+		const text = this.m.UTF8ToString(chars);
+		this.m._QTS_FreeCString(ctx, chars);
+		return text;
+	}
+
+	/** Pointer of argument `index` of a host call. */
+	argument(argv: number, index: number): number {
+		return this.m._QTS_ArgvGetJSValueConstPointer(argv, index);
+	}
+
+	/** Frees an owned JSValue pointer. */
+	free(ctx: number, value: number): void {
+		this.m._QTS_FreeValuePointer(ctx, value);
+	}
+
+	/** Calls `fn(arg)` with `this` undefined; `arg` is borrowed. */
+	callOne(ctx: number, fn: number, self: number, arg: number): RawResult {
+		if (this.argv === 0) this.argv = this.m._malloc(4);
+		if (this.words.buffer !== this.memory.buffer) this.words = new Uint32Array(this.memory.buffer);
+		this.words[this.argv >> 2] = arg;
+		const result = this.m._QTS_Call(ctx, fn, self, 1, this.argv);
+		const error = this.m._QTS_ResolveException(ctx, result);
+		if (error !== 0) {
+			this.m._QTS_FreeValuePointer(ctx, result);
+			return { value: 0, error };
+		}
+		return { value: result, error: 0 };
+	}
+
+	/**
+	 * Routes calls of functions made by `leanFunction` in `context` (a context of this path's
+	 * module) through the lean path. Returns false (and changes nothing) when the library
+	 * internals it needs are missing.
+	 */
+	attach(context: QuickJSContext): boolean {
+		const internals = context as unknown as Internals;
+		const callbacks = internals.cToHostCallbacks;
+		const refs = internals.runtime?.hostRefs;
+		const original = callbacks?.callFunction;
+		if (
+			!this.available ||
+			!callbacks ||
+			!refs ||
+			typeof original !== 'function' ||
+			typeof internals.errorToHandle !== 'function'
+		)
+			return false;
+		const toHandle = internals.errorToHandle.bind(context);
+		const m = this.m;
+		callbacks.callFunction = (ctx, self, argc, argvPointer, id) => {
+			const fn = refs.get(id) as { [LEAN]?: LeanFunction } | undefined;
+			const lean = fn?.[LEAN];
+			if (lean === undefined) return original(ctx, self, argc, argvPointer, id);
+			try {
+				return lean(ctx, argc, argvPointer);
+			} catch (error) {
+				const handle = toHandle(error);
+				const thrown = m._QTS_Throw(ctx, pointerOf(handle));
+				handle.dispose();
+				return thrown;
+			}
+		};
+		return true;
+	}
 }
 
+/** A host function served on the lean path: returns an owned JSValue pointer, or 0 for undefined. */
+export type LeanFunction = (ctx: number, argc: number, argv: number) => number;
+
 /**
- * A QuickJS function whose calls take the lean path once `attachLean(context)` succeeded;
+ * A QuickJS function whose calls take the lean path once `LeanPath.attach(context)` succeeded;
  * `fallback` serves them through the public API otherwise.
  */
 export function leanFunction(

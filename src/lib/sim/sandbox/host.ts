@@ -8,7 +8,7 @@ import { cryptoGas, serveCrypto } from '../crypto.ts';
 import { builtinGas, hashGas } from '../gas.ts';
 import { keccak256, toBytes } from '../hash.ts';
 import { isHostStackOverflow } from '../text.ts';
-import { argument, type LeanFunction, leanFunction, newString, readString } from './ffi.ts';
+import { type LeanFunction, leanFunction, type LeanPath } from './ffi.ts';
 import type { HostBridge } from './instance.ts';
 
 /** What the sandbox does around every host call. */
@@ -25,10 +25,14 @@ export type HostHooks = {
 	charge(gas: number): void;
 };
 
-/** Builds the host object: load, store, erase, log, call, send, balance, hash, crypto, gas. */
+/**
+ * Builds the host object: load, store, erase, log, call, send, balance, hash, crypto, gas.
+ * `path` is the lean path of the heap `ctx` lives on.
+ */
 export function hostObject(
 	ctx: QuickJSContext,
 	bridge: HostBridge,
+	path: LeanPath,
 	hooks: HostHooks
 ): QuickJSHandle {
 	const host = ctx.newObject();
@@ -50,9 +54,9 @@ export function hostObject(
 		const lean: LeanFunction = wrap(name, (c: number, argc: number, argv: number) => {
 			if (argc < arity) throw new TypeError(`host function ${name} needs ${arity} arguments`);
 			const args: string[] = [];
-			for (let i = 0; i < arity; i++) args.push(readString(c, argument(argv, i)));
+			for (let i = 0; i < arity; i++) args.push(path.readString(c, path.argument(argv, i)));
 			const out = serve(args);
-			return out === undefined ? 0 : newString(c, out);
+			return out === undefined ? 0 : path.newString(c, out);
 		});
 		const fallback = wrap(name, (...handles: QuickJSHandle[]) => {
 			if (handles.length < arity)

@@ -203,6 +203,15 @@ function modInverse(a, modulus) {
 	const w = 'modInverse(a, modulus)';
 	return BigIntFn(cryptoAnswer(w, hCrypto('modInverse', bigArg(a, w + ': a') + ',' + bigArg(modulus, w + ': modulus'))));
 }
+function ecrecover(digest, v, r, s) {
+	const w = 'ecrecover(digest, v, r, s)';
+	if (typeof digest !== 'string' || digest.length !== 66 || !/^0x[0-9a-fA-F]+$/.test(digest))
+		throw new TypeError(w + ': digest must be a 32-byte hash, 0x and 64 hex digits (keccak256 gives one), got ' + describe(digest));
+	if (typeof v !== 'number') throw new TypeError(w + ': v must be a number, 27 or 28, got ' + describe(v));
+	const a = hCrypto('ecrecover', digest + ',' + (v === 27 || v === 28 ? StringFn(v) : '0') + ',' + bigArg(r, w + ': r') + ',' + bigArg(s, w + ': s'));
+	if (a === '-') return null;
+	return cryptoAnswer(w, a);
+}
 function blockRandomness(number) {
 	const w = 'blockRandomness(blockNumber)';
 	if (number === undefined) number = (frame !== null ? frame : current(w)).number;
@@ -298,7 +307,7 @@ const chainlab = freeze({
 	Contract: Contract, StorageValue: StorageValue, StorageMap: StorageMap, msg: msg, block: block,
 	require: require, revert: revert, emit: emit, transfer: transfer, Token: Token,
 	keccak256: keccak256, CallError: CallError, sha256: sha256, modPow: modPow, modInverse: modInverse,
-	blockRandomness: blockRandomness
+	blockRandomness: blockRandomness, ecrecover: ecrecover
 });
 function requireModule(name) {
 	if (name === 'chainlab') return chainlab;

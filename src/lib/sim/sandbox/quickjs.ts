@@ -1,6 +1,7 @@
 /**
- * Loads the QuickJS WebAssembly module once (top-level await, so `createWorld` can stay
- * synchronous) and finds where QuickJS keeps a context's interrupt counter, which the gas meter
+ * Loads the QuickJS WebAssembly module (top-level await, so `createWorld` can stay synchronous),
+ * keeps the heap every sandbox builds its runtime on (and a spare one to renew it with after host
+ * stack faults), and finds where QuickJS keeps a context's interrupt counter, which the gas meter
  * reads and writes.
  *
  * Loading: the .wasm bytes are read (Node: from the package; browser: fetched from the URL Vite's
@@ -8,7 +9,18 @@
  * worker can precache it), one constant is patched (BIGINT_MAX_LIMBS), an allocation charge is
  * added (alloc-counter.ts), and the module is
  * instantiated through Emscripten's `instantiateWasm` hook, which also hands over the exports
- * that save and restore the stack pointer (stackPointer).
+ * that save and restore the stack pointer (stackPointer). The bytes are patched and compiled
+ * once; every heap instantiates that same compiled module, so every heap carries every patch.
+ *
+ * Heaps: a QuickJSHeap is one instance of the module with its own WebAssembly memory. A host
+ * stack overflow tears the runtime it hits: freeing it stops at QuickJS's leak assertion, and what
+ * the skipped C frames reach (about 0.3-1.8 MiB a fault) stays allocated for good, so after a few
+ * hundred faults the heap would be full. The sandbox therefore moves to a fresh heap after a
+ * fault tore its runtime (renewHeap): the old heap's memory is dropped whole once no sandbox lives
+ * on it. The Emscripten glue starts a module asynchronously (it awaits its instantiation even when
+ * the instance is made synchronously), while a rebuild is synchronous, so the fresh heap is a
+ * spare prepared ahead: the first renewal request starts one, and each renewal starts the next.
+ * When no spare is ready yet, the rebuild stays on the old heap and the next one moves.
  *
  * The counter: QuickJS decrements `JSContext.interrupt_counter` at every function call and loop
  * jump and calls the interrupt handler when it reaches zero (quickjs.c, js_poll_interrupts). Its
@@ -28,15 +40,18 @@ import {
 	ALLOC_EXCESS_EXPORT,
 	patchAllocationCounter
 } from './alloc-counter.ts';
+import { LeanPath } from './ffi.ts';
 
 /** The value QuickJS resets the counter to after each handler call (JS_INTERRUPT_COUNTER_INIT). */
 export const COUNTER_RESET = 10_000;
 
 /**
- * Most bytes the WebAssembly heap may grow to: 512 MiB, for every world of the worker together.
- * QuickJS's own limit (runtime.setMemoryLimit) cannot count bytes under Emscripten (its
- * malloc_usable_size is 0, so it counts 8 bytes per allocation): this cap is what stops a string
- * doubled thirty times. Memory that a fault frees is reused, but a WebAssembly memory never shrinks.
+ * Most bytes a WebAssembly heap may grow to: 512 MiB, for every world on it together (the
+ * worker's worlds share the current heap, see QuickJSHeap). QuickJS's own limit
+ * (runtime.setMemoryLimit) cannot count bytes under Emscripten (its malloc_usable_size is 0, so
+ * it counts 8 bytes per allocation): this cap is what stops a string doubled thirty times. Memory
+ * that a fault frees is reused, but a WebAssembly memory never shrinks: only a move to a fresh
+ * heap (renewHeap) gives it back.
  */
 export const HEAP_MAX_BYTES = 512 * 1024 * 1024;
 const PAGE = 65_536;
@@ -103,71 +118,42 @@ async function wasmBytes(isNode: boolean): Promise<Uint8Array> {
 	return new Uint8Array(await (await fetch(wasmLocation)).arrayBuffer());
 }
 
-let growthFailures = 0;
-
 /**
  * Counts failed growths of the WebAssembly heap (Emscripten's emscripten_resize_heap, import `k`
  * of the glue, recognised by its call to memory.grow). When the heap is at HEAP_MAX_BYTES,
  * malloc returns NULL and QuickJS may fail to allocate even its "out of memory" error, throwing
  * a bare null instead; the sandbox uses this count to tell that apart from `throw null`.
  */
-function watchHeapGrowth(imports: WebAssembly.Imports): void {
+function watchHeapGrowth(imports: WebAssembly.Imports, growth: { failures: number }): void {
 	const env = imports.a as Record<string, unknown> | undefined;
 	const resize = env?.k;
 	if (typeof resize !== 'function' || !String(resize).includes('.grow(')) return;
 	env!.k = (bytes: number) => {
 		const grown = (resize as (bytes: number) => unknown)(bytes);
-		if (!grown) growthFailures++;
+		if (!grown) growth.failures++;
 		return grown;
 	};
 }
 
-/** How many times the WebAssembly heap could not grow (it was at HEAP_MAX_BYTES). */
-export function heapGrowthFailures(): number {
-	return growthFailures;
-}
-
 /** The Emscripten stack pointer of the module, when its exports could be identified. */
 export type StackPointer = { get(): number; set(pointer: number): void };
-let stackExports: WebAssembly.Exports | null = null;
 
-async function load(): Promise<QuickJSWASMModule> {
-	const wasmMemory = new WebAssembly.Memory({
-		initial: (16 * 1024 * 1024) / PAGE,
-		maximum: HEAP_MAX_BYTES / PAGE
-	});
+/** The release build with every patch applied (compiled once, see patchedModule). */
+async function compile(): Promise<WebAssembly.Module> {
 	const isNode = typeof process !== 'undefined' && typeof process.versions?.node === 'string';
 	const compiled = await WebAssembly.compile(
 		patchAllocationCounter(patchBigIntLimit(await wasmBytes(isNode))) as Uint8Array<ArrayBuffer>
 	);
-	const emscriptenModule = {
-		// freeing a runtime torn by a host stack overflow stops at QuickJS's leak assertion on
-		// purpose (sandbox.ts rebuild()): that abort is expected, not worth a console line
-		printErr(text: string) {
-			if (!text.includes('list_empty(&rt->gc_obj_list)')) console.error(text);
-		},
-		instantiateWasm(
-			imports: WebAssembly.Imports,
-			done: (instance: WebAssembly.Instance, module: WebAssembly.Module) => void
-		) {
-			watchHeapGrowth(imports);
-			void WebAssembly.instantiate(compiled, imports).then((instance) => {
-				stackExports = instance.exports;
-				done(instance, compiled);
-			});
-			return {};
-		}
-	};
-	return newQuickJSWASMModuleFromVariant(
-		newVariant(releaseSync, { wasmMemory, emscriptenModule } as Parameters<typeof newVariant>[1])
-	);
+	return compiled;
 }
 
-/** The shared QuickJS module (one WebAssembly instance; each world gets its own runtime in it). */
-export const quickjs: QuickJSWASMModule = await load();
+let compiling: Promise<WebAssembly.Module> | null = null;
 
-/** The module's WebAssembly memory (its buffer changes when the memory grows). */
-export const wasmMemory: WebAssembly.Memory = quickjs.getWasmMemory();
+/** The release build with every patch applied, compiled once and shared by every heap. */
+function patchedModule(): Promise<WebAssembly.Module> {
+	compiling ??= compile();
+	return compiling;
+}
 
 /**
  * Finds Emscripten's stack save/restore among the module's (minified) exports by what they do: a
@@ -176,10 +162,10 @@ export const wasmMemory: WebAssembly.Memory = quickjs.getWasmMemory();
  * the sandbox puts the pointer back after one; without that, about 25 such faults use the whole
  * shadow stack up and every later call fails.
  */
-function findStackPointer(): StackPointer | null {
+function findStackPointer(exports: WebAssembly.Exports): StackPointer | null {
 	// the glue (emscripten-module.mjs) binds stackSave to export Oa and stackRestore to export Ma
-	const get = stackExports?.Oa;
-	const set = stackExports?.Ma;
+	const get = exports.Oa;
+	const set = exports.Ma;
 	if (typeof get !== 'function' || typeof set !== 'function') return null;
 	const read = get as () => number;
 	const write = set as (pointer: number) => void;
@@ -200,19 +186,145 @@ export type AllocationCharge = {
 	counter: WebAssembly.Global;
 };
 
-function findAllocationCharge(): AllocationCharge {
-	const excess = stackExports?.[ALLOC_EXCESS_EXPORT];
-	const counter = stackExports?.[ALLOC_COUNTER_EXPORT];
+function findAllocationCharge(exports: WebAssembly.Exports): AllocationCharge {
+	const excess = exports[ALLOC_EXCESS_EXPORT];
+	const counter = exports[ALLOC_COUNTER_EXPORT];
 	if (!(excess instanceof WebAssembly.Global) || !(counter instanceof WebAssembly.Global))
 		throw new Error('QuickJS build changed: the allocation charge is missing');
 	return { excess, counter };
 }
 
-/** The allocation charge's globals. */
-export const allocationCharge: AllocationCharge = findAllocationCharge();
+/**
+ * One instance of the QuickJS module with its own WebAssembly memory, and what the sandbox
+ * reaches in it: the stack pointer, the allocation charge's globals and the lean path (ffi.ts).
+ * Every world's runtime lives on a heap; worlds share the current one.
+ */
+export type QuickJSHeap = {
+	readonly module: QuickJSWASMModule;
+	/** the heap's memory (its buffer changes when the memory grows; it never shrinks) */
+	readonly memory: WebAssembly.Memory;
+	/** the stack pointer, or null when it could not be found (faults then leak shadow stack) */
+	readonly stackPointer: StackPointer | null;
+	readonly allocationCharge: AllocationCharge;
+	readonly lean: LeanPath;
+	/** failed growths of the memory, which was at HEAP_MAX_BYTES (see watchHeapGrowth) */
+	readonly growth: { failures: number };
+	/** set while a torn runtime is freed: the QuickJS assertion that stops it is not logged */
+	readonly log: { quiet: boolean };
+	/** 1 for the worker's first heap, then 2, 3, ... for each renewal */
+	readonly serial: number;
+	/** runtimes torn by a host stack overflow on this heap (what they reach stays allocated) */
+	torn: number;
+	/** sandboxes whose runtime lives on this heap */
+	users: number;
+};
 
-/** The module's stack pointer, or null when it could not be found (faults then leak shadow stack). */
-export const stackPointer: StackPointer | null = findStackPointer();
+let serials = 0;
+
+async function loadHeap(): Promise<QuickJSHeap> {
+	const wasmMemory = new WebAssembly.Memory({
+		initial: (16 * 1024 * 1024) / PAGE,
+		maximum: HEAP_MAX_BYTES / PAGE
+	});
+	const compiled = await patchedModule();
+	const growth = { failures: 0 };
+	const log = { quiet: false };
+	const made: { exports?: WebAssembly.Exports } = {};
+	const emscriptenModule = {
+		// freeing a runtime torn by a host stack overflow stops at one of QuickJS's assertions
+		// (its leak check, or the cycle collector meeting a half-built object) on purpose
+		// (sandbox.ts rebuild()): that abort is expected, not worth a console line
+		printErr(text: string) {
+			if (!log.quiet && !text.includes('list_empty(&rt->gc_obj_list)')) console.error(text);
+		},
+		instantiateWasm(
+			imports: WebAssembly.Imports,
+			done: (instance: WebAssembly.Instance, module: WebAssembly.Module) => void
+		) {
+			watchHeapGrowth(imports, growth);
+			void WebAssembly.instantiate(compiled, imports).then((instance) => {
+				made.exports = instance.exports;
+				done(instance, compiled);
+			});
+			return {};
+		}
+	};
+	const module = await newQuickJSWASMModuleFromVariant(
+		newVariant(releaseSync, { wasmMemory, emscriptenModule } as Parameters<typeof newVariant>[1])
+	);
+	const exports = made.exports ?? {};
+	return {
+		module,
+		memory: module.getWasmMemory(),
+		stackPointer: findStackPointer(exports),
+		allocationCharge: findAllocationCharge(exports),
+		lean: new LeanPath(module),
+		growth,
+		log,
+		serial: ++serials,
+		torn: 0,
+		users: 0
+	};
+}
+
+let current: QuickJSHeap = await loadHeap();
+let spare: QuickJSHeap | null = null;
+let preparing: Promise<QuickJSHeap> | null = null;
+let renewal = true;
+
+/** The heap new runtimes are made on. */
+export function currentHeap(): QuickJSHeap {
+	return current;
+}
+
+/**
+ * A spare heap, prepared if none is ready or under way (for tests and for a page that wants the
+ * next renewal to find one). Rejects when the module cannot be instantiated again (memory).
+ */
+export function spareHeap(): Promise<QuickJSHeap> {
+	if (spare !== null) return Promise.resolve(spare);
+	preparing ??= loadHeap().then(
+		(heap) => {
+			spare = heap;
+			preparing = null;
+			return heap;
+		},
+		(error: unknown) => {
+			preparing = null;
+			throw error;
+		}
+	);
+	return preparing;
+}
+
+/**
+ * Makes the spare heap the current one, so the runtimes made next start on fresh memory; the
+ * old heap becomes garbage once the last sandbox on it moves (sandbox.ts rebuild and its move at
+ * the next transaction). Starts preparing the next spare. Returns false, and only starts a spare,
+ * when none is ready yet or renewal is off (setHeapRenewal).
+ */
+export function renewHeap(): boolean {
+	if (!renewal) return false;
+	const next = spare;
+	// a spare that cannot be made leaves the current heap in use: the next renewal tries again
+	const prepare = () => spareHeap().catch(() => undefined);
+	if (next === null) {
+		void prepare();
+		return false;
+	}
+	spare = null;
+	current = next;
+	void prepare();
+	return true;
+}
+
+/**
+ * Turns heap renewal on (the default) or off; off, every runtime stays on the current heap, as
+ * before renewal existed (tests compare both: gas and state do not depend on it).
+ */
+export function setHeapRenewal(on: boolean): void {
+	renewal = on;
+}
 
 /** Pointer of a context's JSContext struct (quickjs-emscripten keeps it in a private lifetime). */
 export function contextPointer(context: object): number {
@@ -221,6 +333,7 @@ export function contextPointer(context: object): number {
 }
 
 function calibrate(): number {
+	const quickjs = current.module;
 	const runtime = quickjs.newRuntime();
 	const context = runtime.newContext();
 	try {
@@ -267,5 +380,8 @@ function calibrate(): number {
 	}
 }
 
-/** Byte offset of interrupt_counter in JSContext, or -1 when metering must be coarse. */
+/**
+ * Byte offset of interrupt_counter in JSContext, or -1 when metering must be coarse; found on the
+ * first heap and the same on every heap (they all instantiate one compiled module).
+ */
 export const COUNTER_OFFSET: number = calibrate();

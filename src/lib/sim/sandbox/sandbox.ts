@@ -16,18 +16,17 @@ import { GAS } from '../gas.ts';
 import { cutText, isHostStackOverflow, lineAfter } from '../text.ts';
 import { GasMeter } from '../meter.ts';
 import type { ErrorKind } from '../types.ts';
-import { attachLean, callOne, free, newString, pointerOf, readString, wrapHandle } from './ffi.ts';
+import { pointerOf, wrapHandle } from './ffi.ts';
 import { hostObject } from './host.ts';
 import { type HostBridge, Instance, type ModuleCode, type SandboxFailure } from './instance.ts';
 import { loopLine } from './loops.ts';
 import { PRELUDE, PRELUDE_FILE } from './prelude.ts';
 import {
-	allocationCharge,
 	COUNTER_RESET,
-	heapGrowthFailures,
-	quickjs,
-	stackPointer,
-	wasmMemory
+	currentHeap,
+	HEAP_MAX_BYTES,
+	type QuickJSHeap,
+	renewHeap
 } from './quickjs.ts';
 
 export { type HostBridge, Instance, type ModuleCode, type SandboxFailure } from './instance.ts';
@@ -48,6 +47,12 @@ export type SandboxOptions = {
 
 const MAX_ARM = COUNTER_RESET - 1;
 
+/**
+ * A rebuild moves to a fresh heap when the current one has grown past this (a memory fault
+ * filled it; a WebAssembly memory never shrinks, so only a new heap gives the memory back).
+ */
+const RENEW_FROM_BYTES = HEAP_MAX_BYTES / 2;
+
 function failureText(failure: SandboxFailure): string {
 	return 'E' + JSON.stringify(failure);
 }
@@ -66,11 +71,14 @@ export class Sandbox {
 	private readonly bridge: HostBridge;
 	private readonly memoryLimit: number;
 	private readonly stackLimit: number;
+	/** the heap the runtime lives on (quickjs.ts); a rebuild may move to a fresh one */
+	private heap: QuickJSHeap;
 	private runtime: QuickJSRuntime;
 	private instances: Instance[] = [];
 	private current: Instance | null = null;
 	private armed = 0;
-	private heap: Int32Array;
+	/** the heap's memory as Int32, renewed when it grows */
+	private ints: Int32Array;
 	private loading = false;
 	private cache = new WeakMap<object, Instance>();
 	/** nesting of host-to-sandbox entries (a contract calling another re-enters) */
@@ -81,7 +89,7 @@ export class Sandbox {
 	private overflowed = false;
 	/** set by a host stack overflow until the next rebuild: the runtime cannot be freed */
 	private tornByOverflow = false;
-	/** heapGrowthFailures() when the outermost entry began */
+	/** the heap's failed growths when the outermost entry began */
 	private growthFailures = 0;
 	/** the stack size QuickJS enforces now (stackLimit, more inside nested calls) */
 	private stackSize: number;
@@ -91,12 +99,14 @@ export class Sandbox {
 		this.memoryLimit = options.memoryLimit ?? 64 * 1024 * 1024;
 		this.stackLimit = options.stackLimit ?? 64 * 1024;
 		this.stackSize = this.stackLimit;
-		this.heap = new Int32Array(wasmMemory.buffer);
+		this.heap = currentHeap();
+		this.heap.users++;
+		this.ints = new Int32Array(this.heap.memory.buffer);
 		this.runtime = this.newRuntime();
 	}
 
 	private newRuntime(): QuickJSRuntime {
-		const runtime = quickjs.newRuntime();
+		const runtime = this.heap.module.newRuntime();
 		runtime.setMemoryLimit(this.memoryLimit);
 		runtime.setMaxStackSize(this.stackLimit);
 		this.stackSize = this.stackLimit;
@@ -105,9 +115,9 @@ export class Sandbox {
 	}
 
 	private view(): Int32Array {
-		const buffer = wasmMemory.buffer;
-		if (this.heap.buffer !== buffer) this.heap = new Int32Array(buffer);
-		return this.heap;
+		const buffer = this.heap.memory.buffer;
+		if (this.ints.buffer !== buffer) this.ints = new Int32Array(buffer);
+		return this.ints;
 	}
 
 	/**
@@ -118,9 +128,10 @@ export class Sandbox {
 	 */
 	private begin(): number {
 		const before = this.stackSize;
+		const stackPointer = this.heap.stackPointer;
 		if (this.depth++ === 0) {
 			this.overflowed = false;
-			this.growthFailures = heapGrowthFailures();
+			this.growthFailures = this.heap.growth.failures;
 			if (stackPointer !== null) this.outerStack = stackPointer.get();
 		} else if (stackPointer !== null) {
 			const size = this.stackLimit + Math.max(0, this.outerStack - stackPointer.get());
@@ -143,10 +154,11 @@ export class Sandbox {
 			this.runtime.setMaxStackSize(size);
 		}
 		// the heap could not grow: whatever QuickJS threw (maybe a bare null), this is a memory fault
-		if (this.depth === 1 && heapGrowthFailures() !== this.growthFailures) this.fault ??= 'memory';
+		if (this.depth === 1 && this.heap.growth.failures !== this.growthFailures)
+			this.fault ??= 'memory';
 		if (--this.depth === 0 && this.overflowed) {
 			this.overflowed = false;
-			if (stackPointer !== null) stackPointer.set(this.outerStack);
+			this.heap.stackPointer?.set(this.outerStack);
 		}
 	}
 
@@ -162,7 +174,7 @@ export class Sandbox {
 		else if (ticks < 1) ticks = 1;
 		this.armed = ticks;
 		this.view()[inst.counter] = ticks;
-		allocationCharge.counter.value = inst.counter << 2;
+		this.heap.allocationCharge.counter.value = inst.counter << 2;
 	}
 
 	/**
@@ -170,9 +182,10 @@ export class Sandbox {
 	 * the rest were taken from the counter and are charged as spent ticks).
 	 */
 	private chargeAllocations(): void {
-		const excess = allocationCharge.excess.value as number;
+		const charge = this.heap.allocationCharge;
+		const excess = charge.excess.value as number;
 		if (excess !== 0) {
-			allocationCharge.excess.value = 0;
+			charge.excess.value = 0;
 			// the patch counts in ticks: GAS.allocChunk is GAS.compute per 512 bytes
 			this.meter.charge((excess >>> 0) * GAS.compute);
 		}
@@ -182,7 +195,7 @@ export class Sandbox {
 	private settle(): void {
 		const inst = this.current;
 		if (inst === null || inst.counter < 0) return;
-		allocationCharge.counter.value = 0;
+		this.heap.allocationCharge.counter.value = 0;
 		this.chargeAllocations();
 		const left = this.view()[inst.counter];
 		const spent = this.armed - left;
@@ -209,8 +222,9 @@ export class Sandbox {
 
 	/** Creates a context for `code`, runs its module, and returns the instance (not yet instantiated). */
 	load(code: ModuleCode, address: string): Instance | SandboxFailure {
+		this.leaveRetiredHeap();
 		const context = this.runtime.newContext();
-		const lean = attachLean(context);
+		const lean = this.heap.lean.attach(context);
 		let api: QuickJSHandle | undefined;
 		try {
 			const host = this.hostObject(context);
@@ -283,17 +297,18 @@ export class Sandbox {
 	dispatch(inst: Instance, packed: string): string {
 		if (!inst.lean) return this.enter(inst, inst.dispatch, [], [packed], false);
 		const ctx = inst.pointer;
+		const path = this.heap.lean;
 		const prev = this.current;
 		const prevLoading = this.loading;
 		this.current = inst;
 		this.loading = false;
-		const arg = newString(ctx, packed);
+		const arg = path.newString(ctx, packed);
 		this.arm();
 		let value: number;
 		let error: number;
 		const size = this.begin();
 		try {
-			({ value, error } = callOne(
+			({ value, error } = path.callOne(
 				ctx,
 				pointerOf(inst.dispatch),
 				pointerOf(inst.context.undefined),
@@ -309,15 +324,15 @@ export class Sandbox {
 		this.settle();
 		this.current = prev;
 		this.loading = prevLoading;
-		free(ctx, arg);
+		path.free(ctx, arg);
 		if (error !== 0) {
 			const handle = wrapHandle(inst.context, error);
 			const failure = this.escaped(inst, handle);
 			handle.dispose();
 			return failureText(failure);
 		}
-		const out = readString(ctx, value);
-		free(ctx, value);
+		const out = path.readString(ctx, value);
+		path.free(ctx, value);
 		return this.checked(out);
 	}
 
@@ -443,7 +458,7 @@ export class Sandbox {
 
 	/** The host functions of one context, wrapped so each transition settles and re-arms the meter. */
 	private hostObject(ctx: QuickJSContext): QuickJSHandle {
-		return hostObject(ctx, this.bridge, {
+		return hostObject(ctx, this.bridge, this.heap.lean, {
 			enter: (name) => {
 				this.settle();
 				if (this.fault !== null || this.meter.exhausted) throw new Error('out of gas');
@@ -473,26 +488,71 @@ export class Sandbox {
 	 * frames do not reach, and stops at QuickJS's leak assertion (an Emscripten abort, caught
 	 * here, with the stack pointer put back); what the skipped frames reach stays allocated, and
 	 * the runtime is counted in `abandoned`.
+	 *
+	 * So that this memory does not pile up, a rebuild after such a tear (or on a heap grown past
+	 * half of HEAP_MAX_BYTES) asks for a fresh heap (quickjs.ts renewHeap) and builds the new
+	 * runtime there; the old heap is dropped whole, without freeing anything in it, once no
+	 * sandbox lives on it (the others move at their next transaction: leaveRetiredHeap).
 	 */
 	rebuild(): void {
-		const old = this.runtime;
-		const instances = this.instances;
 		const torn = this.tornByOverflow;
 		this.tornByOverflow = false;
+		this.fault = null;
+		this.rebuilds++;
+		if (torn) this.heap.torn++;
+		if (
+			this.heap === currentHeap() &&
+			(this.heap.torn > 0 || this.heap.memory.buffer.byteLength > RENEW_FROM_BYTES)
+		)
+			renewHeap();
+		this.replaceRuntime(torn);
+	}
+
+	/**
+	 * Moves to the current heap when this sandbox's heap was renewed by another world's rebuild,
+	 * so the old heap's memory can go. Only between transactions (no frame runs, no fault
+	 * pending): the instances are dropped as in a rebuild, and the engine reloads them, unmetered,
+	 * at their next call, so gas does not depend on the move.
+	 */
+	private leaveRetiredHeap(): void {
+		if (
+			this.heap !== currentHeap() &&
+			this.depth === 0 &&
+			this.fault === null &&
+			!this.tornByOverflow
+		)
+			this.replaceRuntime(false);
+	}
+
+	/** Drops every instance and the runtime, and makes a new runtime on the current heap. */
+	private replaceRuntime(torn: boolean): void {
+		const old = this.runtime;
+		const oldHeap = this.heap;
+		const instances = this.instances;
 		this.instances = [];
 		this.cache = new WeakMap();
 		this.current = null;
-		this.fault = null;
-		this.rebuilds++;
+		const heap = currentHeap();
+		if (heap !== oldHeap) {
+			oldHeap.users--;
+			heap.users++;
+			this.heap = heap;
+			this.ints = new Int32Array(heap.memory.buffer);
+		}
 		this.runtime = this.newRuntime();
-		const sp = stackPointer?.get();
+		// a heap no sandbox lives on any more is dropped whole: nothing in it needs freeing
+		if (heap !== oldHeap && oldHeap.users === 0) return;
+		const sp = oldHeap.stackPointer?.get();
+		oldHeap.log.quiet = torn;
 		try {
 			for (const inst of instances) inst.dispose();
 			old.dispose();
 		} catch {
 			this.abandoned++;
+		} finally {
+			oldHeap.log.quiet = false;
 		}
-		if (torn && sp !== undefined) stackPointer!.set(sp);
+		if (torn && sp !== undefined) oldHeap.stackPointer!.set(sp);
 	}
 
 	/** Remembers the live instance of a stored contract record (forgotten on rebuild). */
@@ -500,15 +560,24 @@ export class Sandbox {
 		this.cache.set(record, inst);
 	}
 
-	/** The live instance of a stored contract record, if this runtime has one. */
+	/**
+	 * The live instance of a stored contract record, if this runtime has one (none after a move
+	 * to a renewed heap, see leaveRetiredHeap).
+	 */
 	cached(record: object): Instance | undefined {
+		this.leaveRetiredHeap();
 		return this.cache.get(record);
 	}
 
 	/** Frees the runtime and every context. The sandbox cannot be used afterwards. */
 	dispose(): void {
-		for (const inst of this.instances) inst.dispose();
+		const instances = this.instances;
 		this.instances = [];
+		this.cache = new WeakMap();
+		this.current = null;
+		// the last sandbox on a renewed heap leaves it to be dropped whole
+		if (--this.heap.users === 0 && this.heap !== currentHeap()) return;
+		for (const inst of instances) inst.dispose();
 		this.runtime.dispose();
 	}
 }
