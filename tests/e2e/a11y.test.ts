@@ -41,6 +41,21 @@ test('a lesson page has none, before and after a run', async ({ page }) => {
 	expect(await seriousViolations(page)).toEqual([]);
 });
 
+for (const id of ['06-insurance/01-payout-table', '06-insurance/02-oracle-settlement']) {
+	test(`${id} has none after a run, with the payout table as chart and as table`, async ({
+		page
+	}) => {
+		await openLesson(page, id);
+		await run(page);
+		const figure = page.getByRole('figure', { name: 'Payout table' });
+		await expect(figure.locator('svg')).toBeVisible();
+		expect(await seriousViolations(page)).toEqual([]);
+		await figure.getByRole('button', { name: 'Table', exact: true }).click();
+		await expect(figure.locator('table')).toBeVisible();
+		expect(await seriousViolations(page)).toEqual([]);
+	});
+}
+
 test('the playground has none, with a transaction on its timeline', async ({ page }) => {
 	await page.goto('/playground');
 	const send = page.getByRole('form', { name: 'Send a transaction' });

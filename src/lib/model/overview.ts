@@ -4,6 +4,7 @@
  */
 import type { ApprovalRecord } from './approvals.ts';
 import type { BridgeOverview } from './bridge.ts';
+import type { InsuranceOverview } from './insurance.ts';
 import type { ProofOverview } from './proof.ts';
 import type { ReplicaOverview } from './replica.ts';
 
@@ -80,4 +81,6 @@ export type RunOverview = {
 	replica?: ReplicaOverview;
 	/** messages, supply, Merkle tree and risk card for the bridge views (model/bridge.ts) */
 	bridge?: BridgeOverview;
+	/** payout tables for the insurance views (model/insurance.ts) */
+	insurance?: InsuranceOverview;
 };

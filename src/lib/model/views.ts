@@ -20,7 +20,8 @@ export const VIEW_IDS = [
 	'bridge-sequence',
 	'bridge-supply',
 	'merkle-tree',
-	'bridge-risk'
+	'bridge-risk',
+	'payout-table'
 ] as const;
 
 /** A view id a lesson can name. */

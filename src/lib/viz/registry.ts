@@ -16,6 +16,7 @@ import RiskCardView from './RiskCardView.svelte';
 import GraphView from './GraphView.svelte';
 import HealthView from './HealthView.svelte';
 import LiquidationPicker from './LiquidationPicker.svelte';
+import PayoutTableView from './PayoutTableView.svelte';
 import PriceView from './PriceView.svelte';
 import OptimisticWindowView from './OptimisticWindowView.svelte';
 import ProofRoundsView from './ProofRoundsView.svelte';
@@ -202,5 +203,15 @@ export const VIEWS: Record<ViewId, ViewEntry> = {
 		props: ({ overview }) => (overview?.bridge?.risk ? { card: overview.bridge.risk } : null),
 		missing: 'This run has no risk card.',
 		table: 'own'
+	}),
+	'payout-table': view({
+		component: PayoutTableView,
+		data: 'overview.insurance.payoutTables',
+		props: ({ overview, step }) =>
+			overview?.insurance?.payoutTables.length
+				? { tables: overview.insurance.payoutTables, step }
+				: null,
+		missing: 'This run has no payout table.',
+		table: 'switch'
 	})
 };

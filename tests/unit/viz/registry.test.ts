@@ -167,6 +167,29 @@ const overview: RunOverview = {
 				{ field: 'Destination token', value: 'Wrapped', level: 'warning', because: 'IOU' }
 			]
 		}
+	},
+	insurance: {
+		payoutTables: [
+			{
+				step: 1,
+				title: 'LX 180',
+				statistics: [20, 2, 5, 3, 1, 0],
+				premium: '15 xDAI',
+				options: ['15-29 min', '30-44 min', '>= 45 min', 'cancelled', 'diverted'],
+				series: [
+					{
+						id: 'yours',
+						label: 'Yours',
+						unit: 'xDAI',
+						weight: '91000',
+						payouts: [0, 0, 49.45, 82.41, 82.41],
+						exact: ['0', '0', '49.45', '82.41', '82.41']
+					}
+				],
+				source: 'test',
+				synthetic: true
+			}
+		]
 	}
 };
 
@@ -242,7 +265,8 @@ describe('view registry', () => {
 			'bridge-sequence',
 			'bridge-supply',
 			'merkle-tree',
-			'bridge-risk'
+			'bridge-risk',
+			'payout-table'
 		]);
 		for (const id of missing) expect(VIEWS[id].missing).toMatch(/^This run has no .+\.$/);
 	});
