@@ -18,7 +18,7 @@ import {
 import { ScenarioError, toSourceError } from './errors.ts';
 import type { NameBook } from './format.ts';
 import { balanceRows, mapAsset, nativeAsset, tokenAsset } from './assets.ts';
-import { toReceiptView, type TokenInfo } from './receipt-view.ts';
+import { type ReceiptNames, toReceiptView, type TokenInfo } from './receipt-view.ts';
 import { readLogs, type LogQuery, type LogRecord } from './logs.ts';
 
 /** Options every chain-touching call accepts: which chain (default: the first). */
@@ -37,6 +37,30 @@ export type SendRequest = OnChain & {
 const DEFAULT_GAS_LIMIT = 10_000_000;
 const isAddress = (text: string) => /^0x[0-9a-fA-F]+$/.test(text);
 
+/**
+ * Values by address, per chain: `get(address, chainId)` answers for that chain, and without a
+ * chain (or when that chain has none) gives the value set last on any chain. Addresses are
+ * compared lowercase.
+ */
+class AddressBook<T> {
+	private readonly onChain = new Map<string, T>();
+	private readonly latest = new Map<string, T>();
+
+	set(chainId: number, address: string, value: T): void {
+		const key = address.toLowerCase();
+		this.onChain.set(`${chainId}:${key}`, value);
+		this.latest.set(key, value);
+	}
+
+	get(address: string, chainId?: number): T | undefined {
+		const key = address.toLowerCase();
+		return (
+			(chainId === undefined ? undefined : this.onChain.get(`${chainId}:${key}`)) ??
+			this.latest.get(key)
+		);
+	}
+}
+
 export class ScenarioContext implements NameBook {
 	/** overview data for the whole run; fill `prices`, `liquidations`, `health`, `summary` */
 	readonly overview: RunOverview = {};
@@ -46,10 +70,12 @@ export class ScenarioContext implements NameBook {
 	total: number | null = null;
 	readonly bots: Bot[] = [];
 
-	private readonly names = new Map<string, string>();
-	/** token addresses (lowercase) -> symbol and decimals, so receipts can show amounts in units */
-	private readonly tokens = new Map<string, TokenInfo>();
-	private readonly files = new Map<string, string>();
+	/** display names of addresses (accounts, contracts, tokens) */
+	private readonly names = new AddressBook<string>();
+	/** token addresses -> symbol and decimals, so receipts can show amounts in units */
+	private readonly tokens = new AddressBook<TokenInfo>();
+	/** contract addresses -> the lesson file each was deployed from */
+	private readonly files = new AddressBook<string>();
 	private tracked: { accounts: string[]; assets: Asset[] } | undefined;
 	private pendingTxs: TxRecord[] = [];
 	private pendingNotes: string[] = [];
@@ -83,24 +109,38 @@ export class ScenarioContext implements NameBook {
 	/** The address of a named account (`alice`), created on first use with 100 ETH. */
 	address(name: string, chainId?: number): string {
 		if (isAddress(name)) return name;
-		const address = this.chainOf(chainId).address(name);
-		this.names.set(address.toLowerCase(), name);
+		const chain = this.chainOf(chainId);
+		const address = chain.address(name);
+		this.names.set(chain.id, address, name);
 		return address;
 	}
 
-	/** The account or contract name of an address, if this run gave it one. */
-	nameOf(address: string): string | undefined {
-		return this.names.get(address.toLowerCase()) ?? this.world.chain().nameOf(address);
+	/**
+	 * The account or contract name of an address, if this run gave it one: on chain `chainId` when
+	 * given (two chains can hold different contracts at one address, as a deployer's nonce repeats
+	 * on each), else the name given last on any chain.
+	 */
+	nameOf(address: string, chainId?: number): string | undefined {
+		return this.names.get(address, chainId) ?? this.world.chain().nameOf(address);
 	}
 
-	/** The lesson file a contract was deployed from (`contracts/Token.ts`). */
-	fileOf(address: string): string | undefined {
-		return this.files.get(address.toLowerCase());
+	/** The lesson file a contract was deployed from (`contracts/Token.ts`), as nameOf. */
+	fileOf(address: string, chainId?: number): string | undefined {
+		return this.files.get(address, chainId);
 	}
 
-	/** The token at an address (a built-in token, or a contract shown as an asset), if any. */
-	assetOf(address: string): TokenInfo | undefined {
-		return this.tokens.get(address.toLowerCase());
+	/** The token at an address (a built-in token, or a contract shown as an asset), as nameOf. */
+	assetOf(address: string, chainId?: number): TokenInfo | undefined {
+		return this.tokens.get(address, chainId);
+	}
+
+	/** The names, files and tokens of one chain, for that chain's receipts. */
+	private namesOn(chainId: number): ReceiptNames {
+		return {
+			nameOf: (address) => this.nameOf(address, chainId),
+			fileOf: (address) => this.fileOf(address, chainId),
+			assetOf: (address) => this.assetOf(address, chainId)
+		};
 	}
 
 	/**
@@ -129,8 +169,8 @@ export class ScenarioContext implements NameBook {
 		} catch (error) {
 			throw new ScenarioError(toSourceError(error, path));
 		}
-		this.names.set(address.toLowerCase(), name);
-		this.files.set(address.toLowerCase(), path);
+		this.names.set(chain.id, address, name);
+		this.files.set(chain.id, address, path);
 		this.recordDeploy(chain, { from: options.from, to: address, args });
 		return address;
 	}
@@ -139,7 +179,7 @@ export class ScenarioContext implements NameBook {
 	private recordDeploy(chain: Chain, tx: { from: string; to: string; args: unknown[] }) {
 		const receipt = lastReceipt(chain);
 		if (!receipt || receipt.to.toLowerCase() !== tx.to.toLowerCase()) return;
-		const view = toReceiptView(receipt, this);
+		const view = toReceiptView(receipt, this.namesOn(chain.id));
 		this.pendingTxs.push({ step: this.step, chainId: chain.id, receipt, view });
 	}
 
@@ -149,8 +189,8 @@ export class ScenarioContext implements NameBook {
 		const chain = this.chainOf(chainId);
 		this.address(options.from, chainId);
 		const address = chain.deployToken(token);
-		this.names.set(address.toLowerCase(), options.symbol);
-		this.tokens.set(address.toLowerCase(), { symbol: options.symbol, decimals: 18 });
+		this.names.set(chain.id, address, options.symbol);
+		this.tokens.set(chain.id, address, { symbol: options.symbol, decimals: 18 });
 		this.recordDeploy(chain, { from: options.from, to: address, args: [] });
 		return address;
 	}
@@ -168,7 +208,7 @@ export class ScenarioContext implements NameBook {
 		const full = { ...tx, to, args: tx.args ?? [], gasLimit: tx.gasLimit ?? DEFAULT_GAS_LIMIT };
 		const receipt = chain.send(full);
 		const id = chain.id;
-		const view = toReceiptView(receipt, this);
+		const view = toReceiptView(receipt, this.namesOn(id));
 		this.pendingTxs.push({ step: this.step, chainId: id, receipt, view });
 		return receipt;
 	}
@@ -179,10 +219,11 @@ export class ScenarioContext implements NameBook {
 	 */
 	view(to: string, method: string, args: unknown[] = [], chainId?: number): unknown {
 		const address = this.address(to, chainId);
+		const chain = this.chainOf(chainId);
 		try {
-			return this.chainOf(chainId).view(address, method, args);
+			return chain.view(address, method, args);
 		} catch (error) {
-			throw new ScenarioError(toSourceError(error, this.fileOf(address)));
+			throw new ScenarioError(toSourceError(error, this.fileOf(address, chain.id)));
 		}
 	}
 
@@ -203,7 +244,8 @@ export class ScenarioContext implements NameBook {
 	 * @throws RangeError for a bad `since`; Error for an unknown chain id
 	 */
 	logs(query: LogQuery = {}): LogRecord[] {
-		return readLogs(this.chainOf(query.chainId), query, (address) => this.nameOf(address));
+		const chain = this.chainOf(query.chainId);
+		return readLogs(chain, query, (address) => this.nameOf(address, chain.id));
 	}
 
 	/** Mine `blocks` empty blocks (time moves by the chain's block time each). */
@@ -275,15 +317,17 @@ export class ScenarioContext implements NameBook {
 
 	/** A built-in ERC-20 as an asset; shown by `symbol` (default: its deployed symbol). */
 	token(address: string, symbol?: string, chainId?: number): Asset {
-		const shown = symbol ?? this.nameOf(address) ?? 'TOKEN';
-		this.tokens.set(address.toLowerCase(), { symbol: shown, decimals: 18 });
-		return tokenAsset(this.chainOf(chainId), address, shown);
+		const chain = this.chainOf(chainId);
+		const shown = symbol ?? this.nameOf(address, chain.id) ?? 'TOKEN';
+		this.tokens.set(chain.id, address, { symbol: shown, decimals: 18 });
+		return tokenAsset(chain, address, shown);
 	}
 
 	/** A learner contract's `StorageMap<address, bigint>` named `map` as an asset. */
 	mapAsset(contract: string, map: string, symbol: string, decimals = 18, chainId?: number): Asset {
 		// a contract whose `balances` are shown is a token: its receipts show amounts in units
-		if (map === 'balances') this.tokens.set(contract.toLowerCase(), { symbol, decimals });
+		if (map === 'balances')
+			this.tokens.set(this.chainOf(chainId).id, contract, { symbol, decimals });
 		return mapAsset(this.chainOf(chainId), contract, map, symbol, decimals);
 	}
 
