@@ -29,9 +29,11 @@ export const ALLOC_EXCESS_EXPORT = 'cl_excess';
 /** Export name of the global holding the running context's counter address (0: none). */
 export const ALLOC_COUNTER_EXPORT = 'cl_counter';
 
-type Section = { id: number; body: Uint8Array };
+/** One section of a WebAssembly module: its id and its bytes. */
+export type Section = { id: number; body: Uint8Array };
 
-function leb(value: number): number[] {
+/** Unsigned LEB128 of a u32. */
+export function leb(value: number): number[] {
 	const out: number[] = [];
 	let v = value >>> 0;
 	do {
@@ -43,7 +45,8 @@ function leb(value: number): number[] {
 	return out;
 }
 
-class Reader {
+/** Reads LEB128 numbers and names from a module's bytes. */
+export class Reader {
 	pos: number;
 	constructor(
 		readonly bytes: Uint8Array,
@@ -73,7 +76,8 @@ class Reader {
 	}
 }
 
-function sections(bytes: Uint8Array): Section[] {
+/** The sections of a module, in order. */
+export function sections(bytes: Uint8Array): Section[] {
 	const r = new Reader(bytes, 8);
 	const out: Section[] = [];
 	while (r.pos < bytes.length) {
@@ -85,7 +89,8 @@ function sections(bytes: Uint8Array): Section[] {
 	return out;
 }
 
-function vector(items: number[][]): number[] {
+/** A WebAssembly vector: its length, then the items. */
+export function vector(items: number[][]): number[] {
 	return [...leb(items.length), ...items.flat()];
 }
 
@@ -264,12 +269,23 @@ export function patchAllocationCounter(bytes: Uint8Array): Uint8Array {
 		...exportOf(ALLOC_COUNTER_EXPORT, address)
 	]);
 
+	return rebuild(bytes, secs, replaced);
+}
+
+/**
+ * The module's bytes with some sections replaced (by id); a module without a global section gets
+ * the replaced one before its export section, as the section order requires.
+ */
+export function rebuild(
+	bytes: Uint8Array,
+	secs: Section[],
+	replaced: Map<number, number[]>
+): Uint8Array {
 	const parts: Uint8Array[] = [bytes.subarray(0, 8)];
 	const put = (id: number, body: Uint8Array | number[]) =>
 		parts.push(new Uint8Array([id, ...leb(body.length)]), Uint8Array.from(body));
-	let globalWritten = globalSec !== undefined;
+	let globalWritten = !replaced.has(6) || secs.some((s) => s.id === 6);
 	for (const s of secs) {
-		// a module without globals gets its global section before the export section (id order)
 		if (!globalWritten && s.id === 7) {
 			put(6, replaced.get(6)!);
 			globalWritten = true;
@@ -285,7 +301,8 @@ export function patchAllocationCounter(bytes: Uint8Array): Uint8Array {
 	return out;
 }
 
-function sleb(value: number): number[] {
+/** Signed LEB128 of an i32. */
+export function sleb(value: number): number[] {
 	const out: number[] = [];
 	let v = value;
 	for (;;) {

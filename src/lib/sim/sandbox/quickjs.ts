@@ -6,7 +6,8 @@
  * Loading: the .wasm bytes are read (Node: from the package; browser: fetched from the URL Vite's
  * `?url` import gives, so the bundler emits it as an asset with a hashed name and the service
  * worker can precache it), one constant is patched (BIGINT_MAX_LIMBS), an allocation charge is
- * added (alloc-counter.ts), and the module is
+ * added (alloc-counter.ts) and length charges for string comparison, hashing and conversion to
+ * a number (string-charge.ts), and the module is
  * instantiated through Emscripten's `instantiateWasm` hook, which also hands over the exports
  * that save and restore the stack pointer (stackPointer).
  *
@@ -28,6 +29,7 @@ import {
 	ALLOC_EXCESS_EXPORT,
 	patchAllocationCounter
 } from './alloc-counter.ts';
+import { patchStringCharges } from './string-charge.ts';
 
 /** The value QuickJS resets the counter to after each handler call (JS_INTERRUPT_COUNTER_INIT). */
 export const COUNTER_RESET = 10_000;
@@ -138,7 +140,9 @@ async function load(): Promise<QuickJSWASMModule> {
 	});
 	const isNode = typeof process !== 'undefined' && typeof process.versions?.node === 'string';
 	const compiled = await WebAssembly.compile(
-		patchAllocationCounter(patchBigIntLimit(await wasmBytes(isNode))) as Uint8Array<ArrayBuffer>
+		patchStringCharges(
+			patchAllocationCounter(patchBigIntLimit(await wasmBytes(isNode)))
+		) as Uint8Array<ArrayBuffer>
 	);
 	const emscriptenModule = {
 		// freeing a runtime torn by a host stack overflow stops at QuickJS's leak assertion on
