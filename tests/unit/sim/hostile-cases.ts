@@ -106,6 +106,22 @@ export default class Hostile2 extends Contract {
 		let n = 0;
 		for (;;) n += a.localeCompare(b);
 	}
+	operatorLong(which: string): number {
+		this.count.set(19n);
+		// equal texts in distinct strings: each comparison reads all 1,000,001 characters
+		const a = 'x'.repeat(1_000_000) + 'a';
+		const b = 'x'.repeat(1_000_000) + 'a';
+		const d = '1'.repeat(1_000_000);
+		const m = new Map<string, number>([[a, 1]]);
+		const o: Record<string, number> = { [a]: 1 };
+		let n = 0;
+		for (;;) n += which === '===' ? (a === b ? 1 : 0)
+			: which === '<' ? (a < b ? 1 : 0)
+				: which === 'Map' ? m.get(b) ?? 0
+					: which === 'key' ? o[b]
+						: which === '+' ? +d
+							: (d as unknown as number) * 1;
+	}
 	hugeRevert() { this.count.set(9n); revert('x'.repeat(5_000_000)); }
 	hugeError() { this.count.set(10n); throw new Error('y'.repeat(5_000_000)); }
 	hugeEvent() { emit('Big', { data: 'z'.repeat(200_000) }); }
@@ -224,6 +240,23 @@ export const HOSTILE_CASES: HostileCase[] = [
 		message: /out of gas/,
 		gasLimit: GAS
 	},
+	...(
+		[
+			['===', 'two equal 1,000,001-character strings compared with ==='],
+			['<', 'two equal 1,000,001-character strings compared with <'],
+			['Map', 'a 1,000,001-character Map key looked up'],
+			['key', 'a 1,000,001-character property name looked up'],
+			['+', 'unary + of a 1,000,000-digit string'],
+			['*', 'a 1,000,000-digit string times 1']
+		] as const
+	).map(([which, what]): HostileCase => ({
+		name: `${what}, in a loop`,
+		method: 'operatorLong',
+		args: [which],
+		kind: 'out-of-gas',
+		message: /out of gas/,
+		gasLimit: GAS
+	})),
 	{
 		name: 'a 500,000-bit BigInt',
 		method: 'bigShift',

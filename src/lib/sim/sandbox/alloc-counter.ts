@@ -108,12 +108,29 @@ function fail(what: string): never {
 	throw new Error(`QuickJS build changed: ${what}; update sandbox/alloc-counter.ts`);
 }
 
+/** What the patches read of a module: its sections and the index spaces they change. */
+export type ModuleInfo = {
+	secs: Section[];
+	/** the section with this id; throws when the module has none */
+	get(id: number): Section;
+	/** imported functions and globals come first in their index spaces */
+	importedFunctions: number;
+	importedGlobals: number;
+	/** each type as "params>results" of value type bytes, such as "127,127>127" */
+	types: string[];
+	/** the type index of each defined function */
+	funcTypes: number[];
+	/** export name to [kind, index] */
+	exports: Map<string, [number, number]>;
+	/** the code of each defined function (locals, then instructions) */
+	bodies: Uint8Array[];
+};
+
 /**
- * Adds the allocation counter to the QuickJS release build's bytes (see the file comment).
- * @throws Error when malloc, free or realloc cannot be identified (a different QuickJS build):
- *   the sandbox refuses to start rather than run without the charge
+ * Reads the sections of a module that the patches use.
+ * @throws Error when a needed section is missing
  */
-export function patchAllocationCounter(bytes: Uint8Array): Uint8Array {
+export function readModule(bytes: Uint8Array, fail: (what: string) => never): ModuleInfo {
 	const secs = sections(bytes);
 	const get = (id: number) => secs.find((s) => s.id === id) ?? fail(`section ${id} missing`);
 	// imported functions and globals come first in their index spaces
@@ -165,7 +182,6 @@ export function patchAllocationCounter(bytes: Uint8Array): Uint8Array {
 			exports.set(name, [kind, r.u32()]);
 		}
 	}
-	if (exports.has(ALLOC_EXCESS_EXPORT)) return bytes;
 	const bodies: Uint8Array[] = [];
 	{
 		const r = new Reader(get(10).body);
@@ -174,6 +190,18 @@ export function patchAllocationCounter(bytes: Uint8Array): Uint8Array {
 			bodies.push(r.bytes.subarray(r.pos, (r.pos += size)));
 		}
 	}
+	return { secs, get, importedFunctions, importedGlobals, types, funcTypes, exports, bodies };
+}
+
+/**
+ * Adds the allocation counter to the QuickJS release build's bytes (see the file comment).
+ * @throws Error when malloc, free or realloc cannot be identified (a different QuickJS build):
+ *   the sandbox refuses to start rather than run without the charge
+ */
+export function patchAllocationCounter(bytes: Uint8Array): Uint8Array {
+	const { secs, get, importedFunctions, importedGlobals, types, funcTypes, exports, bodies } =
+		readModule(bytes, fail);
+	if (exports.has(ALLOC_EXCESS_EXPORT)) return bytes;
 	const I32 = 0x7f;
 	const typeOf = (f: number) => types[funcTypes[f - importedFunctions]];
 	const malloc = exports.get('v')?.[1] ?? fail('no malloc export');

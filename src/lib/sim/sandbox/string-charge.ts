@@ -32,8 +32,8 @@ import {
 	ALLOC_EXCESS_EXPORT,
 	leb,
 	Reader,
+	readModule,
 	rebuild,
-	sections,
 	vector
 } from './alloc-counter.ts';
 
@@ -41,7 +41,12 @@ import {
 export const COMPARE_SHIFT = 9;
 /** Characters hashed per tick: hashing a string of `len` characters costs len >> 8 ticks. */
 export const HASH_SHIFT = 8;
-/** Characters converted per tick: a string of `len` characters to a number costs len >> 5 ticks. */
+/**
+ * Characters converted per tick: a string of `len` characters to a number costs 1 + (len >> 5)
+ * ticks. The first tick pays the conversion's own cost, which is high even for a short text
+ * (about 0.5 µs for `+'11111'`, 1.6 µs for 31 digits, which js_atof converts exactly with
+ * multi-precision arithmetic), where a plain operation such as `k + 1` takes a few nanoseconds.
+ */
 export const NUMBER_SHIFT = 5;
 /** Export name of the patch's charge function (its presence marks a patched module). */
 export const STRING_CHARGE_EXPORT = 'cl_string_charge';
@@ -53,11 +58,22 @@ function fail(what: string): never {
 	throw new Error(`QuickJS build changed: ${what}; update sandbox/string-charge.ts`);
 }
 
-/** How many bytes the immediates of the instruction at `at` (its opcode) take; -1 if unknown. */
+/**
+ * Moves `r` past the immediates of an instruction whose opcode it just read.
+ * @throws Error on a SIMD or atomic instruction, which this build does not use
+ */
 function skipImmediates(r: Reader, op: number): void {
 	if (op === 0x02 || op === 0x03 || op === 0x04) {
 		const t = r.bytes[r.pos];
-		if (t === 0x40 || t === I32 || t === I64 || t === 0x7d || t === 0x7c || t === 0x70 || t === 0x6f)
+		if (
+			t === 0x40 ||
+			t === I32 ||
+			t === I64 ||
+			t === 0x7d ||
+			t === 0x7c ||
+			t === 0x70 ||
+			t === 0x6f
+		)
 			r.pos++;
 		else r.u32();
 	} else if (op === 0x0c || op === 0x0d || (op >= 0x20 && op <= 0x26) || op === 0xd2) r.u32();
@@ -174,68 +190,12 @@ function only<T>(items: T[], what: string): T {
  *   charges
  */
 export function patchStringCharges(bytes: Uint8Array): Uint8Array {
-	const secs = sections(bytes);
-	const get = (id: number) => secs.find((s) => s.id === id) ?? fail(`section ${id} missing`);
-	let importedFunctions = 0;
-	let importedGlobals = 0;
-	{
-		const r = new Reader(get(2).body);
-		for (let n = r.u32(); n > 0; n--) {
-			r.skipName();
-			r.skipName();
-			const kind = r.bytes[r.pos++];
-			if (kind === 0) {
-				r.u32();
-				importedFunctions++;
-			} else if (kind === 1) {
-				r.pos++;
-				r.skipLimits();
-			} else if (kind === 2) r.skipLimits();
-			else {
-				r.pos += 2;
-				importedGlobals++;
-			}
-		}
-	}
-	const types: string[] = [];
-	{
-		const r = new Reader(get(1).body);
-		for (let n = r.u32(); n > 0; n--) {
-			r.pos++;
-			const np = r.u32();
-			const params = [...r.bytes.subarray(r.pos, (r.pos += np))];
-			const nr = r.u32();
-			const results = [...r.bytes.subarray(r.pos, (r.pos += nr))];
-			types.push(`${params.join(',')}>${results.join(',')}`);
-		}
-	}
-	const funcTypes: number[] = [];
-	{
-		const r = new Reader(get(3).body);
-		for (let n = r.u32(); n > 0; n--) funcTypes.push(r.u32());
-	}
-	const exports = new Map<string, [number, number]>();
-	{
-		const r = new Reader(get(7).body);
-		for (let n = r.u32(); n > 0; n--) {
-			const len = r.u32();
-			const name = new TextDecoder().decode(r.bytes.subarray(r.pos, (r.pos += len)));
-			const kind = r.bytes[r.pos++];
-			exports.set(name, [kind, r.u32()]);
-		}
-	}
+	const { secs, get, importedFunctions, importedGlobals, types, funcTypes, exports, bodies } =
+		readModule(bytes, fail);
 	if (exports.has(STRING_CHARGE_EXPORT)) return bytes;
 	const counter = exports.get(ALLOC_COUNTER_EXPORT);
 	const excess = exports.get(ALLOC_EXCESS_EXPORT);
 	if (counter?.[0] !== 3 || excess?.[0] !== 3) fail('the allocation counter is missing');
-	const bodies: Uint8Array[] = [];
-	{
-		const r = new Reader(get(10).body);
-		for (let n = r.u32(); n > 0; n--) {
-			const size = r.u32();
-			bodies.push(r.bytes.subarray(r.pos, (r.pos += size)));
-		}
-	}
 	const defined = bodies.map((_, i) => i + importedFunctions);
 	const body = (f: number) => bodies[f - importedFunctions];
 	const typeOf = (f: number) =>
@@ -279,7 +239,8 @@ export function patchStringCharges(bytes: Uint8Array): Uint8Array {
 		defined.filter((f) => instructions(f).some((i) => i.op === 0x41 && i.value === message)),
 		'JS_ToNumberHintFree'
 	);
-	if (typeOf(toNumber) !== `${I32},${I64},${I32}>${I64}`) fail('JS_ToNumberHintFree has a new type');
+	if (typeOf(toNumber) !== `${I32},${I64},${I32}>${I64}`)
+		fail('JS_ToNumberHintFree has a new type');
 	const toCString = only(
 		[...callees(toNumber)].filter((g) => typeOf(g) === `${I32},${I32},${I64}>${I32}`),
 		'JS_ToCStringLen'
@@ -289,9 +250,7 @@ export function patchStringCharges(bytes: Uint8Array): Uint8Array {
 		'js_atof'
 	);
 	const toBigInt = only(
-		defined.filter(
-			(f) => f !== toNumber && callees(f).has(toCString) && callees(f).has(atof)
-		),
+		defined.filter((f) => f !== toNumber && callees(f).has(toCString) && callees(f).has(atof)),
 		'JS_StringToBigInt'
 	);
 	if (typeOf(toBigInt) !== `${I32},${I64}>${I64}`) fail('JS_StringToBigInt has a new type');
@@ -325,10 +284,11 @@ export function patchStringCharges(bytes: Uint8Array): Uint8Array {
 		...leb(moved(f)),
 		0x0b
 	];
-	// a JSValue's length when it is a string (tag -7) or a rope (tag -6), 0 otherwise, >> shift
+	// when the JSValue is a string (tag -7) or a rope (tag -6): take(1 + (len >> shift))
 	const valueLength = (local: number, shift: number) => [
 		...[0x20, local, 0x42, 32, 0x88, 0xa7, 0x41, 7, 0x6a, 0x41, 2, 0x49, 0x04, 0x40],
-		...[0x20, local, 0xa7, 0x28, 2, 4, ...lengthMask, 0x41, shift, 0x76, 0x10, ...leb(take), 0x0b]
+		...[0x20, local, 0xa7, 0x28, 2, 4, ...lengthMask, 0x41, 1 << shift, 0x6a],
+		...[0x41, shift, 0x76, 0x10, ...leb(take), 0x0b]
 	];
 	const wrappers = new Map<number, number[]>([
 		// js_string_memcmp: len is parameter 4
