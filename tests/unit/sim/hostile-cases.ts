@@ -106,12 +106,12 @@ export default class Hostile2 extends Contract {
 		let n = 0;
 		for (;;) n += a.localeCompare(b);
 	}
-	operatorLong(which: string): number {
+	operatorLong(which: string, length: number): number {
 		this.count.set(19n);
-		// equal texts in distinct strings: each comparison reads all 1,000,001 characters
-		const a = 'x'.repeat(1_000_000) + 'a';
-		const b = 'x'.repeat(1_000_000) + 'a';
-		const d = '1'.repeat(1_000_000);
+		// equal texts in distinct strings: each comparison reads every character
+		const a = 'x'.repeat(length) + 'a';
+		const b = 'x'.repeat(length) + 'a';
+		const d = '1'.repeat(length);
 		const m = new Map<string, number>([[a, 1]]);
 		const o: Record<string, number> = { [a]: 1 };
 		let n = 0;
@@ -242,17 +242,19 @@ export const HOSTILE_CASES: HostileCase[] = [
 	},
 	...(
 		[
-			['===', 'two equal 1,000,001-character strings compared with ==='],
-			['<', 'two equal 1,000,001-character strings compared with <'],
-			['Map', 'a 1,000,001-character Map key looked up'],
-			['key', 'a 1,000,001-character property name looked up'],
-			['+', 'unary + of a 1,000,000-digit string'],
-			['*', 'a 1,000,000-digit string times 1']
+			['===', 1_000_000, 'two equal 1,000,001-character strings compared with ==='],
+			['<', 1_000_000, 'two equal 1,000,001-character strings compared with <'],
+			['Map', 1_000_000, 'a 1,000,001-character Map key looked up'],
+			['Map', 4_000, 'a 4,001-character Map key looked up'],
+			['key', 1_000_000, 'a 1,000,001-character property name looked up'],
+			['+', 1_000_000, 'unary + of a 1,000,000-digit string'],
+			['+', 4_000, 'unary + of a 4,000-digit string'],
+			['*', 1_000_000, 'a 1,000,000-digit string times 1']
 		] as const
-	).map(([which, what]): HostileCase => ({
+	).map(([which, length, what]): HostileCase => ({
 		name: `${what}, in a loop`,
 		method: 'operatorLong',
-		args: [which],
+		args: [which, length],
 		kind: 'out-of-gas',
 		message: /out of gas/,
 		gasLimit: GAS
