@@ -115,12 +115,12 @@ export default class Hostile2 extends Contract {
 		const m = new Map<string, number>([[a, 1]]);
 		const o: Record<string, number> = { [a]: 1 };
 		let n = 0;
-		for (;;) n += which === '===' ? (a === b ? 1 : 0)
-			: which === '<' ? (a < b ? 1 : 0)
-				: which === 'Map' ? m.get(b) ?? 0
-					: which === 'key' ? o[b]
-						: which === '+' ? +d
-							: (d as unknown as number) * 1;
+		if (which === '===') for (;;) n += a === b ? 1 : 0;
+		if (which === '<') for (;;) n += a < b ? 1 : 0;
+		if (which === 'Map') for (;;) n += m.get(b) ?? 0;
+		if (which === 'key') for (;;) n += o[b];
+		if (which === '+') for (;;) n += +d;
+		for (;;) n += (d as unknown as number) * 1;
 	}
 	hugeRevert() { this.count.set(9n); revert('x'.repeat(5_000_000)); }
 	hugeError() { this.count.set(10n); throw new Error('y'.repeat(5_000_000)); }

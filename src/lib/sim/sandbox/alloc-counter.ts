@@ -54,7 +54,15 @@ export class Reader {
 	) {
 		this.pos = start;
 	}
+	/** An unsigned LEB128 of at most 32 bits. */
 	u32(): number {
+		return this.leb128(false);
+	}
+	/** A signed LEB128 of at most 32 bits. */
+	s32(): number {
+		return this.leb128(true);
+	}
+	private leb128(signed: boolean): number {
 		let result = 0;
 		let shift = 0;
 		let byte: number;
@@ -63,7 +71,8 @@ export class Reader {
 			result |= (byte & 0x7f) << shift;
 			shift += 7;
 		} while (byte & 0x80);
-		return result >>> 0;
+		if (!signed) return result >>> 0;
+		return shift < 32 && byte & 0x40 ? result | (-1 << shift) : result;
 	}
 	skipName(): void {
 		const n = this.u32();
@@ -94,14 +103,18 @@ export function vector(items: number[][]): number[] {
 	return [...leb(items.length), ...items.flat()];
 }
 
-/** Calls (opcode 0x10) in a function body, by a byte scan (a false match only makes it stricter). */
-function calls(body: Uint8Array, target: number): boolean {
-	const pattern = [0x10, ...leb(target)];
-	outer: for (let i = 0; i + pattern.length <= body.length; i++) {
-		for (let j = 0; j < pattern.length; j++) if (body[i + j] !== pattern[j]) continue outer;
+/** Whether `bytes` holds `pattern` anywhere (a byte scan, not an instruction walk). */
+export function contains(bytes: Uint8Array, pattern: number[]): boolean {
+	outer: for (let i = 0; i + pattern.length <= bytes.length; i++) {
+		for (let j = 0; j < pattern.length; j++) if (bytes[i + j] !== pattern[j]) continue outer;
 		return true;
 	}
 	return false;
+}
+
+/** Calls (opcode 0x10) in a function body, by a byte scan (a false match only makes it stricter). */
+function calls(body: Uint8Array, target: number): boolean {
+	return contains(body, [0x10, ...leb(target)]);
 }
 
 function fail(what: string): never {

@@ -30,6 +30,7 @@
 import {
 	ALLOC_COUNTER_EXPORT,
 	ALLOC_EXCESS_EXPORT,
+	contains,
 	leb,
 	Reader,
 	readModule,
@@ -119,28 +120,10 @@ function scan(body: Uint8Array): Instruction[] {
 	while (r.pos < body.length) {
 		const op = body[r.pos++];
 		if (op === 0x10) out.push({ op, value: r.u32() });
-		else if (op === 0x41) {
-			let result = 0;
-			let shift = 0;
-			let byte: number;
-			do {
-				byte = body[r.pos++];
-				result |= (byte & 0x7f) << shift;
-				shift += 7;
-			} while (byte & 0x80);
-			if (shift < 32 && byte & 0x40) result |= -1 << shift;
-			out.push({ op, value: result });
-		} else skipImmediates(r, op);
+		else if (op === 0x41) out.push({ op, value: r.s32() });
+		else skipImmediates(r, op);
 	}
 	return out;
-}
-
-function contains(body: Uint8Array, pattern: number[]): boolean {
-	outer: for (let i = 0; i + pattern.length <= body.length; i++) {
-		for (let j = 0; j < pattern.length; j++) if (body[i + j] !== pattern[j]) continue outer;
-		return true;
-	}
-	return false;
 }
 
 /** Memory address of a NUL-terminated text in the module's active data segments, or -1. */
@@ -153,15 +136,7 @@ function dataAddress(data: Uint8Array, text: string): number {
 		let offset = -1;
 		if (flag === 0 && data[r.pos] === 0x41) {
 			r.pos++;
-			let result = 0;
-			let shift = 0;
-			let byte: number;
-			do {
-				byte = data[r.pos++];
-				result |= (byte & 0x7f) << shift;
-				shift += 7;
-			} while (byte & 0x80);
-			offset = result;
+			offset = r.s32();
 			if (data[r.pos++] !== 0x0b) fail('unexpected data segment offset');
 		} else if (flag !== 1) fail(`data segment kind ${flag}`);
 		const size = r.u32();
