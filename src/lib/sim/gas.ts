@@ -29,7 +29,7 @@ export const GAS = {
 	stringCompare: 10,
 	/** per 256 characters of a string hashed (a Map or Set key, a property name), as ticks */
 	stringHash: 10,
-	/** per conversion of a string to a number, and per 32 of its characters, as ticks */
+	/** per 32 characters of a string converted to a number (+text, Number(text)), as ticks */
 	stringToNumber: 10,
 	/** first read of a storage slot in a transaction (G_coldsload, EIP-2929) */
 	storageReadCold: 2_100,
@@ -107,7 +107,7 @@ export const GAS_TABLE: readonly GasRow[] = [
 	],
 	[
 		'stringToNumber',
-		'per conversion of a string to a number (+text, text * 1, Number(text)) and per 32 of its characters',
+		'per 32 characters of a string converted to a number, with +text, text * 1 or Number(text)',
 		'none (like memory expansion, paid before the work)'
 	],
 	['storageReadCold', 'first read of a storage slot in a transaction', 'G_coldsload 2,100'],

@@ -145,7 +145,7 @@ describe('the charges', () => {
 		expect(GAS.stringHash).toBe(GAS.compute);
 	}, 20_000);
 
-	test('a conversion to a number costs one tick plus one per 32 characters', () => {
+	test('a conversion to a number costs one tick per 32 characters', () => {
 		setup();
 		const n = 100 << NUMBER_SHIFT;
 		expect(perOperation('toNumber', n) - perOperation('toNumber', 10)).toBe(

@@ -43,10 +43,10 @@ export const COMPARE_SHIFT = 9;
 /** Characters hashed per tick: hashing a string of `len` characters costs len >> 8 ticks. */
 export const HASH_SHIFT = 8;
 /**
- * Characters converted per tick: a string of `len` characters to a number costs 1 + (len >> 5)
- * ticks. The first tick pays the conversion's own cost, which is high even for a short text
- * (about 0.5 µs for `+'11111'`, 1.6 µs for 31 digits, which js_atof converts exactly with
- * multi-precision arithmetic), where a plain operation such as `k + 1` takes a few nanoseconds.
+ * Characters converted per tick: a string of `len` characters to a number costs len >> 5 ticks
+ * (converting is the dearest of the three per character: js_atof of a 4,000-digit text takes
+ * about 80 µs). Shorter texts are free, so the engine's own decoding of arguments and storage
+ * values (a bigint of up to 31 digits) costs what it did.
  */
 export const NUMBER_SHIFT = 5;
 /** Export name of the patch's charge function (its presence marks a patched module). */
@@ -259,10 +259,10 @@ export function patchStringCharges(bytes: Uint8Array): Uint8Array {
 		...leb(moved(f)),
 		0x0b
 	];
-	// when the JSValue is a string (tag -7) or a rope (tag -6): take(1 + (len >> shift))
+	// when the JSValue is a string (tag -7) or a rope (tag -6): take(len >> shift)
 	const valueLength = (local: number, shift: number) => [
 		...[0x20, local, 0x42, 32, 0x88, 0xa7, 0x41, 7, 0x6a, 0x41, 2, 0x49, 0x04, 0x40],
-		...[0x20, local, 0xa7, 0x28, 2, 4, ...lengthMask, 0x41, 1 << shift, 0x6a],
+		...[0x20, local, 0xa7, 0x28, 2, 4, ...lengthMask],
 		...[0x41, shift, 0x76, 0x10, ...leb(take), 0x0b]
 	];
 	const wrappers = new Map<number, number[]>([
