@@ -1,8 +1,9 @@
 /**
  * Hostile contracts in the page: a contract that grows strings (paid by the allocation charge,
  * docs/gas.md allocChunk), emits and returns 90,000-character values and reverts with a long
- * reason. The page stays responsive (each value is drawn cut, with "show N more characters"),
- * and the gas the Chromium worker charges equals the gas Node charges for the same calls.
+ * reason, and one that compares, hashes and converts long strings (the string charges). The page
+ * stays responsive (each value is drawn cut, with "show N more characters"), and the gas the
+ * Chromium worker charges equals the gas Node charges for the same calls.
  */
 import { resolve } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
@@ -29,6 +30,16 @@ export default class Hostile extends Contract {
 	shout() {
 		revert('x'.repeat(5_000));
 	}
+	strings(n: number): number {
+		const a = 's'.repeat(n);
+		const b = 's'.repeat(n);
+		const d = '7'.repeat(n);
+		const m = new Map<string, number>([[a, 1]]);
+		const o: Record<string, number> = { [a]: 2 };
+		let k = 0;
+		for (let i = 0; i < 3; i++) k += (a === b ? 1 : 0) + (a < b ? 1 : 0) + (m.get(b) ?? 0) + o[b] + (+d > 0 ? 1 : 0);
+		return k;
+	}
 }
 `;
 
@@ -53,7 +64,8 @@ async function nodeGas(): Promise<Record<string, number>> {
 	for (const [method, args] of [
 		['grow', [40]],
 		['big', []],
-		['shout', []]
+		['shout', []],
+		['strings', [70_000]]
 	] as const)
 		out[method] = chain.send({ from: 'carol', to: address, method, args: [...args] }).gasUsed;
 	world.dispose();
@@ -119,4 +131,7 @@ test('huge values leave the page responsive, and Chromium charges the gas Node c
 	// the engine cut the reason to 1,000 characters and a marker; the console draws 300 of them
 	await expect(console.getByRole('button', { name: 'show 724 more characters' })).toBeVisible();
 	expect(await frameDelay(page)).toBeLessThan(1_000);
+	// comparing, hashing and converting 70,000-character strings is charged by length
+	// (docs/gas.md stringCompare, stringHash, stringToNumber), the same in Chromium as in Node
+	expect(await send(page, 'strings', ['70000'], 7)).toBe(expected.strings);
 });

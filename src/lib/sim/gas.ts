@@ -25,6 +25,12 @@ export const GAS = {
 	builtinItems: 1,
 	/** per 512 bytes of one allocation of 4 KiB or more (a long string joined, copied or grown), as ticks */
 	allocChunk: 10,
+	/** per 512 characters two strings are compared over (===, <, a Map key found), as ticks */
+	stringCompare: 10,
+	/** per 256 characters of a string hashed (a Map or Set key, a property name), as ticks */
+	stringHash: 10,
+	/** per 32 characters of a string converted to a number (+text, Number(text)), as ticks */
+	stringToNumber: 10,
 	/** first read of a storage slot in a transaction (G_coldsload, EIP-2929) */
 	storageReadCold: 2_100,
 	/** later reads of the same slot (G_warmaccess) */
@@ -90,6 +96,21 @@ export const GAS_TABLE: readonly GasRow[] = [
 		'allocChunk',
 		'per 512 bytes of one allocation of 4 KiB or more, such as a long string joined with + and read',
 		'none (like memory expansion, but per copy)'
+	],
+	[
+		'stringCompare',
+		'per 512 characters two strings are compared over, with ===, <, switch or sort, or as a Map key',
+		'none (like memory expansion, paid before the work)'
+	],
+	[
+		'stringHash',
+		'per 256 characters of a string used as a Map or Set key or a property name',
+		'none (like memory expansion, paid before the work)'
+	],
+	[
+		'stringToNumber',
+		'per 32 characters of a string converted to a number, with +text, text * 1 or Number(text)',
+		'none (like memory expansion, paid before the work)'
 	],
 	['storageReadCold', 'first read of a storage slot in a transaction', 'G_coldsload 2,100'],
 	['storageReadWarm', 'later reads of the same slot', 'G_warmaccess 100'],

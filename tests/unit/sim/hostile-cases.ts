@@ -106,6 +106,22 @@ export default class Hostile2 extends Contract {
 		let n = 0;
 		for (;;) n += a.localeCompare(b);
 	}
+	operatorLong(which: string, length: number): number {
+		this.count.set(19n);
+		// equal texts in distinct strings: each comparison reads every character
+		const a = 'x'.repeat(length) + 'a';
+		const b = 'x'.repeat(length) + 'a';
+		const d = '1'.repeat(length);
+		const m = new Map<string, number>([[a, 1]]);
+		const o: Record<string, number> = { [a]: 1 };
+		let n = 0;
+		if (which === '===') for (;;) n += a === b ? 1 : 0;
+		if (which === '<') for (;;) n += a < b ? 1 : 0;
+		if (which === 'Map') for (;;) n += m.get(b) ?? 0;
+		if (which === 'key') for (;;) n += o[b];
+		if (which === '+') for (;;) n += +d;
+		for (;;) n += (d as unknown as number) * 1;
+	}
 	hugeRevert() { this.count.set(9n); revert('x'.repeat(5_000_000)); }
 	hugeError() { this.count.set(10n); throw new Error('y'.repeat(5_000_000)); }
 	hugeEvent() { emit('Big', { data: 'z'.repeat(200_000) }); }
@@ -224,6 +240,25 @@ export const HOSTILE_CASES: HostileCase[] = [
 		message: /out of gas/,
 		gasLimit: GAS
 	},
+	...(
+		[
+			['===', 1_000_000, 'two equal 1,000,001-character strings compared with ==='],
+			['<', 1_000_000, 'two equal 1,000,001-character strings compared with <'],
+			['Map', 1_000_000, 'a 1,000,001-character Map key looked up'],
+			['Map', 4_000, 'a 4,001-character Map key looked up'],
+			['key', 1_000_000, 'a 1,000,001-character property name looked up'],
+			['+', 1_000_000, 'unary + of a 1,000,000-digit string'],
+			['+', 4_000, 'unary + of a 4,000-digit string'],
+			['*', 1_000_000, 'a 1,000,000-digit string times 1']
+		] as const
+	).map(([which, length, what]): HostileCase => ({
+		name: `${what}, in a loop`,
+		method: 'operatorLong',
+		args: [which, length],
+		kind: 'out-of-gas',
+		message: /out of gas/,
+		gasLimit: GAS
+	})),
 	{
 		name: 'a 500,000-bit BigInt',
 		method: 'bigShift',

@@ -29,9 +29,11 @@ export const ALLOC_EXCESS_EXPORT = 'cl_excess';
 /** Export name of the global holding the running context's counter address (0: none). */
 export const ALLOC_COUNTER_EXPORT = 'cl_counter';
 
-type Section = { id: number; body: Uint8Array };
+/** One section of a WebAssembly module: its id and its bytes. */
+export type Section = { id: number; body: Uint8Array };
 
-function leb(value: number): number[] {
+/** Unsigned LEB128 of a u32. */
+export function leb(value: number): number[] {
 	const out: number[] = [];
 	let v = value >>> 0;
 	do {
@@ -43,7 +45,8 @@ function leb(value: number): number[] {
 	return out;
 }
 
-class Reader {
+/** Reads LEB128 numbers and names from a module's bytes. */
+export class Reader {
 	pos: number;
 	constructor(
 		readonly bytes: Uint8Array,
@@ -51,7 +54,15 @@ class Reader {
 	) {
 		this.pos = start;
 	}
+	/** An unsigned LEB128 of at most 32 bits. */
 	u32(): number {
+		return this.leb128(false);
+	}
+	/** A signed LEB128 of at most 32 bits. */
+	s32(): number {
+		return this.leb128(true);
+	}
+	private leb128(signed: boolean): number {
 		let result = 0;
 		let shift = 0;
 		let byte: number;
@@ -60,7 +71,8 @@ class Reader {
 			result |= (byte & 0x7f) << shift;
 			shift += 7;
 		} while (byte & 0x80);
-		return result >>> 0;
+		if (!signed) return result >>> 0;
+		return shift < 32 && byte & 0x40 ? result | (-1 << shift) : result;
 	}
 	skipName(): void {
 		const n = this.u32();
@@ -73,7 +85,8 @@ class Reader {
 	}
 }
 
-function sections(bytes: Uint8Array): Section[] {
+/** The sections of a module, in order. */
+export function sections(bytes: Uint8Array): Section[] {
 	const r = new Reader(bytes, 8);
 	const out: Section[] = [];
 	while (r.pos < bytes.length) {
@@ -85,30 +98,52 @@ function sections(bytes: Uint8Array): Section[] {
 	return out;
 }
 
-function vector(items: number[][]): number[] {
+/** A WebAssembly vector: its length, then the items. */
+export function vector(items: number[][]): number[] {
 	return [...leb(items.length), ...items.flat()];
+}
+
+/** Whether `bytes` holds `pattern` anywhere (a byte scan, not an instruction walk). */
+export function contains(bytes: Uint8Array, pattern: number[]): boolean {
+	outer: for (let i = 0; i + pattern.length <= bytes.length; i++) {
+		for (let j = 0; j < pattern.length; j++) if (bytes[i + j] !== pattern[j]) continue outer;
+		return true;
+	}
+	return false;
 }
 
 /** Calls (opcode 0x10) in a function body, by a byte scan (a false match only makes it stricter). */
 function calls(body: Uint8Array, target: number): boolean {
-	const pattern = [0x10, ...leb(target)];
-	outer: for (let i = 0; i + pattern.length <= body.length; i++) {
-		for (let j = 0; j < pattern.length; j++) if (body[i + j] !== pattern[j]) continue outer;
-		return true;
-	}
-	return false;
+	return contains(body, [0x10, ...leb(target)]);
 }
 
 function fail(what: string): never {
 	throw new Error(`QuickJS build changed: ${what}; update sandbox/alloc-counter.ts`);
 }
 
+/** What the patches read of a module: its sections and the index spaces they change. */
+export type ModuleInfo = {
+	secs: Section[];
+	/** the section with this id; throws when the module has none */
+	get(id: number): Section;
+	/** imported functions and globals come first in their index spaces */
+	importedFunctions: number;
+	importedGlobals: number;
+	/** each type as "params>results" of value type bytes, such as "127,127>127" */
+	types: string[];
+	/** the type index of each defined function */
+	funcTypes: number[];
+	/** export name to [kind, index] */
+	exports: Map<string, [number, number]>;
+	/** the code of each defined function (locals, then instructions) */
+	bodies: Uint8Array[];
+};
+
 /**
- * Adds the allocation counter to the QuickJS release build's bytes (see the file comment).
- * @throws Error when malloc, free or realloc cannot be identified (a different QuickJS build):
- *   the sandbox refuses to start rather than run without the charge
+ * Reads the sections of a module that the patches use.
+ * @throws Error when a needed section is missing
  */
-export function patchAllocationCounter(bytes: Uint8Array): Uint8Array {
+export function readModule(bytes: Uint8Array, fail: (what: string) => never): ModuleInfo {
 	const secs = sections(bytes);
 	const get = (id: number) => secs.find((s) => s.id === id) ?? fail(`section ${id} missing`);
 	// imported functions and globals come first in their index spaces
@@ -160,7 +195,6 @@ export function patchAllocationCounter(bytes: Uint8Array): Uint8Array {
 			exports.set(name, [kind, r.u32()]);
 		}
 	}
-	if (exports.has(ALLOC_EXCESS_EXPORT)) return bytes;
 	const bodies: Uint8Array[] = [];
 	{
 		const r = new Reader(get(10).body);
@@ -169,6 +203,18 @@ export function patchAllocationCounter(bytes: Uint8Array): Uint8Array {
 			bodies.push(r.bytes.subarray(r.pos, (r.pos += size)));
 		}
 	}
+	return { secs, get, importedFunctions, importedGlobals, types, funcTypes, exports, bodies };
+}
+
+/**
+ * Adds the allocation counter to the QuickJS release build's bytes (see the file comment).
+ * @throws Error when malloc, free or realloc cannot be identified (a different QuickJS build):
+ *   the sandbox refuses to start rather than run without the charge
+ */
+export function patchAllocationCounter(bytes: Uint8Array): Uint8Array {
+	const { secs, get, importedFunctions, importedGlobals, types, funcTypes, exports, bodies } =
+		readModule(bytes, fail);
+	if (exports.has(ALLOC_EXCESS_EXPORT)) return bytes;
 	const I32 = 0x7f;
 	const typeOf = (f: number) => types[funcTypes[f - importedFunctions]];
 	const malloc = exports.get('v')?.[1] ?? fail('no malloc export');
@@ -264,12 +310,23 @@ export function patchAllocationCounter(bytes: Uint8Array): Uint8Array {
 		...exportOf(ALLOC_COUNTER_EXPORT, address)
 	]);
 
+	return rebuild(bytes, secs, replaced);
+}
+
+/**
+ * The module's bytes with some sections replaced (by id); a module without a global section gets
+ * the replaced one before its export section, as the section order requires.
+ */
+export function rebuild(
+	bytes: Uint8Array,
+	secs: Section[],
+	replaced: Map<number, number[]>
+): Uint8Array {
 	const parts: Uint8Array[] = [bytes.subarray(0, 8)];
 	const put = (id: number, body: Uint8Array | number[]) =>
 		parts.push(new Uint8Array([id, ...leb(body.length)]), Uint8Array.from(body));
-	let globalWritten = globalSec !== undefined;
+	let globalWritten = !replaced.has(6) || secs.some((s) => s.id === 6);
 	for (const s of secs) {
-		// a module without globals gets its global section before the export section (id order)
 		if (!globalWritten && s.id === 7) {
 			put(6, replaced.get(6)!);
 			globalWritten = true;
@@ -285,7 +342,8 @@ export function patchAllocationCounter(bytes: Uint8Array): Uint8Array {
 	return out;
 }
 
-function sleb(value: number): number[] {
+/** Signed LEB128 of an i32. */
+export function sleb(value: number): number[] {
 	const out: number[] = [];
 	let v = value;
 	for (;;) {

@@ -12,15 +12,16 @@
  * What it covers: Array.prototype and %TypedArray%.prototype methods that loop over `length`,
  * Array.from, String.prototype methods that scan or build strings, RegExp matching, JSON.parse
  * and JSON.stringify (which also refuses values nested more than 64 levels deep, prelude-codec.ts
- * checkDepth), parseInt / parseFloat (global and on Number, which are the same functions) and
- * Number(text) (the global Number becomes a wrapper with Number's prototype and statics). The prelude captured its own JSON functions before this runs.
+ * checkDepth) and parseInt / parseFloat (global and on Number, which are the same functions). The
+ * prelude captured its own JSON functions before this runs. Number(text), unary `+` and the other
+ * conversions of a string to a number are charged inside QuickJS (string-charge.ts).
  */
 
 /** Items a length-driven built-in may visit for free (no host call below this). */
 export const BUILTIN_FREE_ITEMS = 256;
 
 export const NATIVE_GAS = String.raw`// ---- native work the tick counter does not see: charged by size before it runs ----
-const hGas = H.gas, applyFn = Reflect.apply, constructFn = Reflect.construct, clz32 = Math.clz32, MAX_LEN = 9007199254740991;
+const hGas = H.gas, applyFn = Reflect.apply, clz32 = Math.clz32, MAX_LEN = 9007199254740991;
 const FREE_ITEMS = ${BUILTIN_FREE_ITEMS};
 function sizeOf(n) {
 	if (typeof n !== 'number') { if (typeof n === 'symbol' || typeof n === 'bigint') return 0; n = NumberFn(n); }
@@ -92,21 +93,6 @@ meter(JSON, 'parse', byTarget);
 // parseInt and parseFloat read their whole argument natively (Number.parseInt is the same function)
 const byText0 = function (self, args) { return textLength(args[0]); };
 for (const k of ['parseInt', 'parseFloat']) { meter(globalThis, k, byText0); defineProp(Number, k, { value: globalThis[k], writable: true, configurable: true }); }
-// Number(text) parses the whole text natively: the global Number becomes a wrapper that charges
-// the text's length and otherwise behaves as Number (same prototype, statics, new Number(x))
-{
-	const N = NumberFn;
-	const W = function Number(...args) {
-		if (new.target !== undefined) return constructFn(N, args, new.target);
-		chargeItems(textLength(args[0]));
-		return args.length === 0 ? 0 : N(args[0]);
-	};
-	for (const k of ownKeys(N)) if (k !== 'prototype' && k !== 'name' && k !== 'length') defineProp(W, k, getDesc(N, k));
-	defineProp(W, 'length', { value: 1, configurable: true });
-	defineProp(W, 'prototype', { value: N.prototype });
-	defineProp(N.prototype, 'constructor', { value: W, writable: true, configurable: true });
-	defineProp(globalThis, 'Number', { value: W, writable: true, configurable: true });
-}
 meter(JSON, 'stringify', function (self, args) {
 	checkDepth(args[0], 'JSON.stringify(value): value');
 	return isArray(args[0]) ? lengthOf(args[0]) : 0;
