@@ -121,7 +121,7 @@ export class ScenarioContext implements NameBook {
 	 * on each), else the name given last on any chain.
 	 */
 	nameOf(address: string, chainId?: number): string | undefined {
-		return this.names.get(address, chainId) ?? this.world.chain().nameOf(address);
+		return this.names.get(address, chainId) ?? this.chainOf(chainId).nameOf(address);
 	}
 
 	/** The lesson file a contract was deployed from (`contracts/Token.ts`), as nameOf. */

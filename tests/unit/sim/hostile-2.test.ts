@@ -54,16 +54,12 @@ describe('every hostile case fails with its kind, costs only fee and nonce, and 
 	)(
 		'%s',
 		(_, c) => {
-			const t0 = performance.now();
 			const r = attack(c.method, c.args, c.gasLimit);
-			const ms = performance.now() - t0;
 			expect(r.error?.kind, r.error?.message?.slice(0, 200)).toBe(c.kind);
 			expect(r.error?.message).toMatch(c.message);
-			// loose bounds for a shared machine (the attack's time includes the checks and the next
-			// transaction); the bench reports the real figure, hostileWorstMsPer100kGas
-			expect(ms).toBeLessThan(5_000);
-			expect((ms / Math.max(r.gasUsed, 100_000)) * 100_000).toBeLessThan(250);
 		},
+		// the timeout only catches a hang (uncharged native work took 4-26 s per case before); host
+		// time per gas is a speed figure, measured by the bench (hostileWorstMsPer100kGas)
 		20_000
 	);
 });
@@ -92,12 +88,11 @@ export default class Sparse extends Contract {
 	small(): number { const a = [1, 2, 3]; return a.indexOf(3); }
 }`;
 		const sparse = chain.deploy(source, { name: 'Sparse', from: 'alice' });
-		const t0 = performance.now();
 		const r = chain.send({ from: 'mallory', to: sparse, method: 'find', gasLimit: 30_000_000 });
 		expect(r.error?.kind).toBe('out-of-gas');
-		expect(performance.now() - t0).toBeLessThan(2_000);
 		expect(chain.view(sparse, 'small')).toBe(2);
-	}, 10_000);
+		// the timeout catches the 9 s of native work the uncharged indexOf did
+	}, 5_000);
 
 	test('a length-driven built-in costs builtinItems per 4 items past the first 256', () => {
 		const source = `import { Contract } from 'chainlab';
@@ -150,20 +145,19 @@ export default class Hashes extends Contract {
 
 	test('twenty 4 MB hashes at the top level run out of gas quickly, charging only fee and nonce', () => {
 		const before = chain.dumpState();
-		const t0 = performance.now();
 		let error: unknown;
 		try {
 			chain.deploy(hashing(20), { name: 'Hashes', from: 'mallory', gasLimit: 5_000_000 });
 		} catch (e) {
 			error = e;
 		}
-		expect(performance.now() - t0).toBeLessThan(5_000);
 		expect(error).toBeInstanceOf(DeployError);
 		const e = error as DeployError;
 		expect(e.kind).toBe('out-of-gas');
 		expectOnlyFeeAndNonce(chain, before, e.receipt as Receipt);
 		stillWorks(chain, token, hostile);
-	}, 20_000);
+		// the timeout catches the 26 s the twenty hashes took when the top level was not charged
+	}, 15_000);
 
 	test('a loop at the top level and a loop or deep recursion in a constructor name their line', () => {
 		const top = `import { Contract } from 'chainlab';
