@@ -14,7 +14,8 @@ type AnyComponent = Component<Record<string, unknown>>;
 const loaded = new SvelteMap<ViewId, AnyComponent>();
 /** Why a view's last load failed, by view id (reactive; cleared by the next attempt). */
 const failed = new SvelteMap<ViewId, string>();
-/** Loads under way or done, so each chunk is requested once. */
+/** Loads under way or done, so each chunk is requested once (plain: never rendered). */
+// eslint-disable-next-line svelte/prefer-svelte-reactivity
 const pending = new Map<ViewId, Promise<AnyComponent>>();
 
 /**
