@@ -406,7 +406,8 @@ export default defineScenario({
 			id: 'process-twice',
 			title: 'Processing the same leaf again changes nothing',
 			run(c) {
-				const { s, w, f } = proven(c);
+				// Mallory's leaf burns 500 of her 1,200 NXM, so a second burn would show
+				const { s, w, f } = proven(c, { mallory: 500n * NXM });
 				const r1 = processFraud(s, w, f, 0);
 				c.assert(
 					r1.receipt.status === 'success',
