@@ -204,5 +204,5 @@ export function snapshot(
 			rewardPaid: formatUnits(withdrawn)
 		};
 	});
-	return { step: s.step, phase, time: now, polls, assessors };
+	return { step: s.step, phase, time: now, fraudSubmitted: named.size > 0, polls, assessors };
 }

@@ -50,6 +50,8 @@ export type LedgerSnapshot = {
 	phase: 'before' | 'after';
 	/** unix seconds of the chain at this step */
 	time: number;
+	/** governance has submitted a fraud root by this step, so every assessor has a finding */
+	fraudSubmitted: boolean;
 	polls: LedgerPoll[];
 	assessors: LedgerAssessor[];
 };

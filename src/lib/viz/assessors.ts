@@ -15,8 +15,8 @@ import { indexAtStep } from './aggregate.ts';
 /** One assessor as the view draws them: whole NXM as numbers (bars) and as exact text (table). */
 export type LedgerRow = {
 	name: string;
-	/** 'fraudulent' once a submitted fraud root names them, else 'honest' */
-	finding: 'fraudulent' | 'honest';
+	/** once a fraud root is submitted: 'fraudulent' if it names them, else 'honest'; 'no finding' before */
+	finding: 'fraudulent' | 'honest' | 'no finding';
 	processed: boolean;
 	votes: LedgerVote[];
 	stake: number;
@@ -76,7 +76,7 @@ export function ledgerAt(ledger: AssessorLedger, step: number): LedgerAt | null 
 		const stakeBefore = b?.stake ?? '0';
 		return {
 			name: a.name,
-			finding: a.fraudulent ? 'fraudulent' : 'honest',
+			finding: a.fraudulent ? 'fraudulent' : snapshot.fraudSubmitted ? 'honest' : 'no finding',
 			processed: a.processed,
 			votes: a.votes,
 			stake: Number(a.stake),

@@ -219,9 +219,7 @@ export const VIEWS: Record<ViewId, ViewEntry> = {
 		component: AssessorLedgerView,
 		data: 'overview.assessorLedger',
 		props: ({ overview, step }) =>
-			overview?.assessorLedger?.snapshots.length
-				? { ledger: overview.assessorLedger, step }
-				: null,
+			overview?.assessorLedger?.snapshots.length ? { ledger: overview.assessorLedger, step } : null,
 		missing: 'This run has no assessor ledger.',
 		table: 'switch'
 	})

@@ -22,6 +22,7 @@ const snap = (
 	step,
 	phase,
 	time: 1_700_000_000 + step,
+	fraudSubmitted: phase === 'after',
 	polls: [],
 	assessors
 });
@@ -63,7 +64,7 @@ describe('ledgerAt', () => {
 		expect(at.baseline).toBe(before);
 		expect(at.compared).toBe(false);
 		expect(at.rows.map((r) => [r.name, r.finding, r.stake, r.stakeBefore])).toEqual([
-			['Alice', 'honest', 1000, 1000],
+			['Alice', 'no finding', 1000, 1000],
 			['Mallory', 'fraudulent', 1200, 1200]
 		]);
 	});
@@ -78,6 +79,7 @@ describe('ledgerAt', () => {
 		expect(at.baseline).toBe(before);
 		expect(at.compared).toBe(true);
 		const [alice, mallory, newcomer] = at.rows;
+		expect(alice.finding).toBe('honest');
 		// reward = owed + paid, exact
 		expect(alice.text).toMatchObject({ reward: '25', rewardBefore: '10.6382', rewardPaid: '5' });
 		expect(alice).toMatchObject({ reward: 25, rewardBefore: 10.6382, rewardPaid: 5 });

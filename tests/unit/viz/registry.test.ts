@@ -200,6 +200,7 @@ const overview: RunOverview = {
 				step: 1,
 				phase: 'after',
 				time: T0,
+				fraudSubmitted: true,
 				polls: [
 					{ claim: 'Claim 0', accepted: '0', denied: '20', end: T0, status: 'denied', final: false }
 				],
