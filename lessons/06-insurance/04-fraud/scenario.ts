@@ -280,7 +280,9 @@ export default defineScenario({
 		const model = w.ref.polls[1];
 		s.summary("Eve's claim", outcomeOf(s, w.a, 1), {
 			reference: model.outcome(BigInt(s.time())),
-			note: `${showPoll(poll)} (reference ${showPoll(model)})`
+			note: same(poll, model)
+				? showPoll(poll)
+				: `yours ${showPoll(poll)}, reference ${showPoll(model)}`
 		});
 		s.summary('NXM burned', nxm(s.view(w.a, 'totalBurned', []) as bigint), {
 			reference: nxm([...w.ref.burned.values()].reduce((x, y) => x + y, 0n))
@@ -295,7 +297,7 @@ export default defineScenario({
 		const alice = (FALSE_CLAIM.totalRewardInNXM * 1_000n * NXM) / (poll.accepted + poll.denied);
 		s.summary("Alice's reward for Eve's claim", nxm(alice), {
 			reference: nxm(model.rewardOf('alice')),
-			note: `50 NXM x 1,000 NXM / (${showPoll(poll)}); before the fraud was processed: 50 NXM x 1,000 / 4,700 = ${nxm((FALSE_CLAIM.totalRewardInNXM * 1_000n) / 4_700n)}`
+			note: `50 NXM x 1,000 NXM / ${nxm(poll.accepted + poll.denied, 0)} in the poll; ${nxm((FALSE_CLAIM.totalRewardInNXM * 1_000n) / 4_700n)} (over 4,700 NXM) before the fraud was processed`
 		});
 		return w;
 	},
