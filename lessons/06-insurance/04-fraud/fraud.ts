@@ -8,7 +8,6 @@
  * uint16; merkletreejs with `hashLeaves` and `sortPairs`, so an odd node moves up unpaired).
  */
 import type { ScenarioContext } from '#lib/scenario/index.ts';
-import type { Receipt } from '#lib/scenario/engine.ts';
 import type { LedgerSnapshot, LedgerVote } from '#lib/model/assessors.ts';
 import { formatTokens, formatUnits } from '#lib/model/units.ts';
 import { Assessment as PollModel, PAYOUT_COOLDOWN } from '#lib/protocols/nexus-assessment.ts';
@@ -34,11 +33,7 @@ export const MEMBERS: Member[] = [
 export const RING = MEMBERS.filter((m) => m.ring);
 export const HONEST = MEMBERS.filter((m) => !m.ring);
 
-/** A failed receipt's reason as the learner reads it: `InvalidMerkleProof (line 230)`. */
-export const reasonOf = (r: Receipt): string =>
-	r.error
-		? `${r.error.message}${r.error.line ? ` (line ${r.error.line})` : ''}`
-		: 'no reason given';
+export { reasonOf } from '../flights.ts';
 
 // ---- the fraud root ----
 

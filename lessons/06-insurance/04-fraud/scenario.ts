@@ -124,32 +124,16 @@ function processFraud(s: ScenarioContext, w: World, f: Fraud, i: number, batch =
 	return { receipt: r, burned };
 }
 
-/** Every member withdraws their rewards; a revert (nothing owed) counts as 0. */
-function withdrawAll(s: ScenarioContext, w: World): Map<string, bigint> {
-	const paid = new Map<string, bigint>();
-	for (const m of MEMBERS) {
-		const r = s.send({
-			from: m.who,
-			to: w.a,
-			method: 'withdrawRewards',
-			args: [s.address(m.who), 0]
-		});
-		paid.set(m.who, r.status === 'success' ? (r.returnValue as bigint) : 0n);
-	}
-	return paid;
-}
-
 /**
- * Every member with a vote whose reward is still owed withdraws it (as an app would: a processed
- * assessor's reward index is past their last vote, so withdrawRewards would revert with
- * NoWithdrawableRewards); the others get a note.
+ * Every member withdraws their rewards; a revert (nothing owed) counts as 0. With `onlyOwed`, as
+ * an app would, a member whose reward index is past their last vote (a processed assessor, whose
+ * withdrawRewards would revert with NoWithdrawableRewards) gets a note instead.
  */
-function withdrawOwed(s: ScenarioContext, w: World): Map<string, bigint> {
+function withdrawAll(s: ScenarioContext, w: World, onlyOwed = false): Map<string, bigint> {
 	const paid = new Map<string, bigint>();
 	for (const m of MEMBERS) {
-		const stake = stakeOf(s, w.a, m.who);
 		const votes = s.view(w.a, 'votesOf', [s.address(m.who)]) as unknown[];
-		if (stake.rewardsWithdrawableFromIndex >= votes.length) {
+		if (onlyOwed && stakeOf(s, w.a, m.who).rewardsWithdrawableFromIndex >= votes.length) {
 			s.note(`${m.name} has no reward left to withdraw: the reward index is past every vote.`);
 			paid.set(m.who, 0n);
 			continue;
@@ -267,7 +251,7 @@ export default defineScenario({
 			]
 		};
 		at(s, Math.max(w.ref.finalAt(1), Number(pollOf(s, w.a, 1).end) + DAY) + 60);
-		const paid = withdrawOwed(s, w);
+		const paid = withdrawAll(s, w, true);
 		record();
 		yield {
 			label: 'Both polls are final; every assessor withdraws their rewards',
