@@ -88,3 +88,16 @@ test('a bridge lesson has none after a run, with its views as charts and as tabl
 	}
 	expect(await seriousViolations(page)).toEqual([]);
 });
+
+test('the fraud lesson has none after a run, with the assessor ledger as chart and as table', async ({
+	page
+}) => {
+	await openLesson(page, '06-insurance/04-fraud');
+	await run(page);
+	const figure = page.getByRole('figure', { name: 'Assessor ledger' });
+	await expect(figure.locator('svg').first()).toBeVisible();
+	expect(await seriousViolations(page)).toEqual([]);
+	await figure.getByRole('button', { name: 'Table', exact: true }).click();
+	await expect(figure.locator('table')).toBeVisible();
+	expect(await seriousViolations(page)).toEqual([]);
+});

@@ -3,6 +3,7 @@
  * health-factor buckets, the run's summary and the proof data. Plain data (no bigint).
  */
 import type { ApprovalRecord } from './approvals.ts';
+import type { AssessorLedger } from './assessors.ts';
 import type { BridgeOverview } from './bridge.ts';
 import type { InsuranceOverview } from './insurance.ts';
 import type { ProofOverview } from './proof.ts';
@@ -83,4 +84,6 @@ export type RunOverview = {
 	bridge?: BridgeOverview;
 	/** payout tables for the insurance views (model/insurance.ts) */
 	insurance?: InsuranceOverview;
+	/** claim assessors' stakes, votes, burns and rewards per step (model/assessors.ts) */
+	assessorLedger?: AssessorLedger;
 };

@@ -8,6 +8,7 @@ import type { Component } from 'svelte';
 import type { Frame } from '#lib/model/frame.ts';
 import type { LiquidationRecord, RunOverview } from '#lib/model/overview.ts';
 import type { ViewId } from '#lib/model/views.ts';
+import AssessorLedgerView from './AssessorLedgerView.svelte';
 import BalancesView from './BalancesView.svelte';
 import BridgeSequenceView from './BridgeSequenceView.svelte';
 import BridgeSupplyView from './BridgeSupplyView.svelte';
@@ -212,6 +213,14 @@ export const VIEWS: Record<ViewId, ViewEntry> = {
 				? { tables: overview.insurance.payoutTables, step }
 				: null,
 		missing: 'This run has no payout table.',
+		table: 'switch'
+	}),
+	'assessor-ledger': view({
+		component: AssessorLedgerView,
+		data: 'overview.assessorLedger',
+		props: ({ overview, step }) =>
+			overview?.assessorLedger?.snapshots.length ? { ledger: overview.assessorLedger, step } : null,
+		missing: 'This run has no assessor ledger.',
 		table: 'switch'
 	})
 };

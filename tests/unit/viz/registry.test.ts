@@ -190,6 +190,34 @@ const overview: RunOverview = {
 				synthetic: true
 			}
 		]
+	},
+	assessorLedger: {
+		unit: 'NXM',
+		claims: ['Claim 0: test'],
+		source: 'test',
+		snapshots: [
+			{
+				step: 1,
+				phase: 'after',
+				time: T0,
+				fraudSubmitted: true,
+				polls: [
+					{ claim: 'Claim 0', accepted: '0', denied: '20', end: T0, status: 'denied', final: false }
+				],
+				assessors: [
+					{
+						name: 'Mallory',
+						fraudulent: true,
+						processed: true,
+						stake: '0',
+						burned: '12',
+						votes: ['accept'],
+						rewardOwed: '0',
+						rewardPaid: '0'
+					}
+				]
+			}
+		]
 	}
 };
 
@@ -266,7 +294,8 @@ describe('view registry', () => {
 			'bridge-supply',
 			'merkle-tree',
 			'bridge-risk',
-			'payout-table'
+			'payout-table',
+			'assessor-ledger'
 		]);
 		for (const id of missing) expect(VIEWS[id].missing).toMatch(/^This run has no .+\.$/);
 	});
