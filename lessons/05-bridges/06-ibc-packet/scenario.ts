@@ -194,9 +194,6 @@ export default defineScenario<Run>({
 		s.summary('Alice: TOK refunded for the timed-out packet', tok(refundedTo(s, w, 'alice')), {
 			reference: tok(5n * E)
 		});
-		s.summary('Voucher denom on chain B', VOUCHER, {
-			reference: `${VOUCHER} (ibc.ts voucherDenom)`
-		});
 		s.summary('Chain B’s light client of chain A', status, {
 			reference: 'frozen: two valid headers at one height'
 		});
@@ -447,22 +444,22 @@ function riskCard(backed: boolean, frozen: boolean, stolen: boolean): RiskCard {
 		rows: [
 			{
 				field: 'Validated by',
-				value: 'Light client (chain A’s validators, > 2/3 of power)',
+				value: 'Light client',
 				level: stolen ? 'bad' : 'good',
 				because: stolen
 					? 'A packet chain A never sent was received: the light client was bypassed.'
 					: `Chain B received only packets proven against headers its light client accepted, each signed by more than 2/3 of chain A's voting power; ${frozen ? 'two conflicting headers froze it' : 'it is still active'}.`
 			},
 			{
-				field: 'Validated by (lesson 03, Ronin)',
+				field: 'Lesson 03 (Ronin)',
 				value: 'Multisig 5/9',
 				level: 'bad',
 				because:
-					'Ronin paid on 5 of 9 keys, four held by one company: 5 keys, not a chain’s consensus, decided.'
+					'Validated by a multisig: Ronin paid on 5 of 9 keys, four of them one company’s. Keys decided, not a chain’s consensus.'
 			},
 			{
 				field: 'Destination token',
-				value: 'Wrapped (ICS-20 voucher)',
+				value: 'Wrapped (voucher)',
 				level: 'warning',
 				because: `Bob's ${VOUCHER.slice(0, 12)}… is minted by the channel on chain B; it is worth TOK only while chain A's escrow holds it.`
 			},

@@ -83,7 +83,7 @@ describe('IBC packet lesson', () => {
 		expect(late.marks.some((k) => k.state === 'proven')).toBe(false);
 		expect(overview.bridge!.risk!.rows.map((r) => [r.field, r.level])).toEqual([
 			['Validated by', 'good'],
-			['Validated by (lesson 03, Ronin)', 'bad'],
+			['Lesson 03 (Ronin)', 'bad'],
 			['Destination token', 'warning'],
 			['Backing in this run', 'good']
 		]);
