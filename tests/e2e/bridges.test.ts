@@ -1,18 +1,22 @@
-// The bridges track in the browser: a lock-and-mint transfer stepped on the timeline, with the
-// sequence view (chain A, relayer, chain B) and the supply view of both chains following it.
-import { expect, test } from '@playwright/test';
+// The bridges track in the browser: a lock-and-mint transfer and IBC packets stepped on the
+// timeline, with the sequence view (chain A, relayer, chain B) and the supply view of both chains
+// following them.
+import { expect, test, type Page } from '@playwright/test';
 import { button, confirmDialog, openLesson, run } from './helpers.ts';
 
 const LOCK_AND_MINT = '05-bridges/01-lock-and-mint';
 
+/** The timeline's slider and the two bridge views the tests follow. */
+const views = (page: Page) => ({
+	slider: page.getByRole('group', { name: 'Timeline' }).getByRole('slider', { name: 'Step' }),
+	sequence: page.getByRole('figure', { name: 'Transfer sequence' }),
+	supply: page.getByRole('figure', { name: 'Supply on both chains' })
+});
+
 test('lock and mint: both chains’ views follow the timeline step by step', async ({ page }) => {
 	await openLesson(page, LOCK_AND_MINT);
 	await run(page);
-	const slider = page
-		.getByRole('group', { name: 'Timeline' })
-		.getByRole('slider', { name: 'Step' });
-	const sequence = page.getByRole('figure', { name: 'Transfer sequence' });
-	const supply = page.getByRole('figure', { name: 'Supply on both chains' });
+	const { slider, sequence, supply } = views(page);
 	const message = sequence.getByTestId('bridge-message');
 	const value = (series: string) => supply.locator(`[data-series="${series}"] strong`);
 
@@ -68,11 +72,7 @@ test('IBC packets with the solution: received once, acknowledged, a late one tim
 	await button(page, 'Show solution').click();
 	await confirmDialog(page, 'Load the solution');
 	await run(page);
-	const slider = page
-		.getByRole('group', { name: 'Timeline' })
-		.getByRole('slider', { name: 'Step' });
-	const sequence = page.getByRole('figure', { name: 'Transfer sequence' });
-	const supply = page.getByRole('figure', { name: 'Supply on both chains' });
+	const { slider, sequence, supply } = views(page);
 	const packet = (n: number) => sequence.locator(`[data-key="transfer/channel-0#${n}"]`);
 	const value = (series: string) => supply.locator(`[data-series="${series}"] strong`);
 

@@ -19,25 +19,17 @@ import {
 	type ValidatorKey
 } from '#lib/protocols/light-header.ts';
 import { createWorld, type Chain, type World } from '#lib/sim/index.ts';
-import { runLesson } from '#lib/scenario/run-lesson.ts';
+import { lessonVerdicts, mutate } from './verdicts.ts';
 
 const ID = '05-bridges/06-ibc-packet';
 const SOLUTION = readFileSync(`lessons/${ID}/solution/TransferChannel.ts`, 'utf8');
 const CLIENT = readFileSync(`lessons/${ID}/contracts/LightClient.ts`, 'utf8');
 
-async function verdicts(sources: 'starter' | 'solution' | Record<string, string>) {
-	const { run, checks, result } = await runLesson(ID, sources, 1);
-	const overview = run.overview;
-	run.dispose();
-	expect(result.ok).toBe(true);
-	return { byId: Object.fromEntries(checks.map((c) => [c.id, c])), overview };
-}
-
-function mutated(from: string, to: string) {
-	const text = SOLUTION.replace(from, to);
-	expect(text).not.toBe(SOLUTION);
-	return { 'contracts/TransferChannel.ts': text };
-}
+const verdicts = (sources: 'starter' | 'solution' | Record<string, string>) =>
+	lessonVerdicts(ID, sources);
+const mutated = (from: string, to: string) => ({
+	'contracts/TransferChannel.ts': mutate(SOLUTION, from, to)
+});
 
 describe('IBC packet lesson', () => {
 	test('the starter fails the receipt and timeout checks; the solution passes every one', async () => {
