@@ -87,10 +87,10 @@ const count = (s: ScenarioContext, w: Ibc, chainId: number, event: string, seq: 
 function forgedPacket(s: ScenarioContext, w: Ibc): Packet {
 	const real = packetOf(s, w, 1n);
 	const data = JSON.stringify({
-		amount: String(1_000_000n * E),
 		denom: 'TOK',
-		receiver: s.address('mallory', B),
-		sender: s.address('mallory', A)
+		amount: String(1_000_000n * E),
+		sender: s.address('mallory', A),
+		receiver: s.address('mallory', B)
 	});
 	return { ...real, sequence: 99n, data };
 }
@@ -260,6 +260,12 @@ export default defineScenario<Run>({
 				const seq = send(s, w, 10n);
 				updateClient(s, w, B);
 				const real = packetOf(s, w, seq);
+				const stored = new Map(storeOf(s, w, A)).get(pathOf('commitments', real));
+				const reference = packetCommitment({ ...real, data: utf8ToBytes(real.data) });
+				c.assert(
+					stored === reference,
+					`Chain A stored ${stored ?? 'nothing'} as the commitment of packet ${seq}; the reference (ibc.ts packetCommitment, ibc-go CommitPacket) is ${reference}. Keep commitPacket as given.`
+				);
 				const data = real.data.replace(
 					'"amount":"10000000000000000000"',
 					'"amount":"1000000000000000000000"'
@@ -281,7 +287,7 @@ export default defineScenario<Run>({
 					`The real packet ${seq} with a valid proof was refused: ${whyFailed(ok)}.`
 				);
 				return c.pass(
-					'An altered packet and an unproven one were refused; the proven packet minted 10 vouchers.'
+					'The commitment matches ibc.ts packetCommitment; an altered and an unproven packet were refused; the proven one minted 10 vouchers.'
 				);
 			}
 		},

@@ -115,11 +115,12 @@ export default class TransferChannel extends Contract {
 		this.escrowed.set(this.escrowed.get() + amount);
 		const sequence = this.nextSequence.get();
 		this.nextSequence.set(sequence + 1n);
+		// ICS-20 FungibleTokenPacketData as ibc-go's GetBytes writes it (json.Marshal, no memo)
 		const data = JSON.stringify({
-			amount: amount.toString(),
 			denom: token.symbol(),
-			receiver,
-			sender: msg.sender
+			amount: amount.toString(),
+			sender: msg.sender,
+			receiver
 		});
 		const packet: Packet = {
 			sequence,
