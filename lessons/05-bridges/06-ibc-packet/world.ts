@@ -413,7 +413,7 @@ export function follow(s: ScenarioContext, w: Ibc): void {
 		],
 		supply: [
 			{ name: 'Escrowed on A', chainId: A, symbol: 'TOK', read: (s) => escrowed(s, w) },
-			{ name: 'Vouchers on B', chainId: B, symbol: 'ibc/TOK', read: (s) => vouchers(s, w) },
+			{ name: 'Vouchers on B', chainId: B, symbol: 'ibc/…TOK', read: (s) => vouchers(s, w) },
 			{ name: 'In flight', chainId: A, symbol: 'TOK', read: (s) => inFlight(s, w) }
 		]
 	});
