@@ -442,7 +442,8 @@ function refundedTo(s: ScenarioContext, w: Ibc, who: string): bigint {
 
 /**
  * The channel graded on L2BEAT's bridge fields, beside lesson 03's Ronin gateway: who validates
- * a message, and what the token on chain B is.
+ * a message, and what the token on chain B is (L2BEAT's values and colours: l2beat/l2beat
+ * packages/config/src/common/bridgeRiskView.ts, Canonical good, Wrapped bad).
  */
 function riskCard(backed: boolean, frozen: boolean, stolen: boolean): RiskCard {
 	return {
@@ -465,9 +466,9 @@ function riskCard(backed: boolean, frozen: boolean, stolen: boolean): RiskCard {
 			},
 			{
 				field: 'Destination token',
-				value: 'Wrapped (voucher)',
-				level: 'warning',
-				because: `Bob's ${VOUCHER.slice(0, 12)}… is minted by the channel on chain B; it is worth TOK only while chain A's escrow holds it.`
+				value: 'Canonical (voucher)',
+				level: 'good',
+				because: `Chain B's own transfer module mints ${VOUCHER.slice(0, 12)}… for transfer/channel-0/TOK: on chain B it is the TOK (L2BEAT: canonical, where lesson 01's wTOK was wrapped). TOK over another channel would be another denom. It is backed only while chain A's escrow holds the TOK.`
 			},
 			{
 				field: 'Backing in this run',

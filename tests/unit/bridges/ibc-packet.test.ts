@@ -76,7 +76,7 @@ describe('IBC packet lesson', () => {
 		expect(overview.bridge!.risk!.rows.map((r) => [r.field, r.level])).toEqual([
 			['Validated by', 'good'],
 			['Lesson 03 (Ronin)', 'bad'],
-			['Destination token', 'warning'],
+			['Destination token', 'good'],
 			['Backing in this run', 'good']
 		]);
 	}, 60_000);
