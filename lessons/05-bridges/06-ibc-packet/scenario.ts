@@ -468,7 +468,7 @@ function riskCard(backed: boolean, frozen: boolean, stolen: boolean): RiskCard {
 				field: 'Destination token',
 				value: 'Canonical (voucher)',
 				level: 'good',
-				because: `Chain B's own transfer module mints ${VOUCHER.slice(0, 12)}… for transfer/channel-0/TOK: on chain B it is the TOK (L2BEAT: canonical, where lesson 01's wTOK was wrapped). TOK over another channel would be another denom. It is backed only while chain A's escrow holds the TOK.`
+				because: `Chain B's transfer module mints it for transfer/channel-0/TOK, so on chain B it is TOK (lesson 01's wTOK was wrapped); backed while chain A's escrow holds the TOK.`
 			},
 			{
 				field: 'Backing in this run',
