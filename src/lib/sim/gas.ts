@@ -66,7 +66,12 @@ export const GAS = {
 	/** blockRandomness(n): the randomness of a block (like BLOCKHASH, G_blockhash) */
 	blockRandomness: 20,
 	/** ecrecover(digest, v, r, s): recover a secp256k1 signer (the ECRECOVER precompile, G_ecrec) */
-	ecrecover: 3_000
+	ecrecover: 3_000,
+	/**
+	 * ed25519Verify(publicKey, message, signature): verify an Ed25519 signature, plus sha256Word per
+	 * 32-byte word of the message; priced by host time against ecrecover (docs/gas.md)
+	 */
+	ed25519Verify: 2_700
 } as const;
 
 /** Names of the operations in GAS. */
@@ -141,6 +146,11 @@ export const GAS_TABLE: readonly GasRow[] = [
 		'ecrecover',
 		'ecrecover(digest, v, r, s): the address that signed a digest',
 		'ECRECOVER precompile 3,000'
+	],
+	[
+		'ed25519Verify',
+		'ed25519Verify(key, message, signature): check an Ed25519 signature, plus 12 per 32-byte word',
+		'none; priced by host time against ecrecover'
 	]
 ].map(([operation, what, ethereum]) => ({
 	operation: operation as GasOperation,

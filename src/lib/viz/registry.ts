@@ -174,7 +174,12 @@ export const VIEWS: Record<ViewId, ViewEntry> = {
 		data: 'overview.bridge.messages',
 		props: ({ overview, step }) =>
 			overview?.bridge
-				? { chains: overview.bridge.chains, messages: overview.bridge.messages, step }
+				? {
+						chains: overview.bridge.chains,
+						messages: overview.bridge.messages,
+						step,
+						words: overview.bridge.stateWords
+					}
 				: null,
 		missing: 'This run has no bridge messages.',
 		table: 'switch'
