@@ -26,7 +26,7 @@ describe('lock and mint', () => {
 		const { overview } = await verdicts('starter');
 		expect(overview.bridge!.risk!.rows.map((r) => [r.field, r.value, r.level])).toEqual([
 			['Validated by', 'Nobody', 'bad'],
-			['Destination token', 'Wrapped (wTOK)', 'warning'],
+			['Destination token', 'Wrapped (wTOK)', 'bad'],
 			['Backing in this run', 'Broken', 'bad']
 		]);
 		expect(byId['supply-invariant'].message).toContain('Step 4 (Mallory');
