@@ -4,7 +4,8 @@
  * follow the Ethereum Yellow Paper's fee schedule after EIP-2929 (cold/warm access) and EIP-2200
  * (storage writes), simplified: no refunds, no 63/64 rule, no memory expansion. Compute gas comes
  * from the sandbox's interrupt counter: one tick is one function call or one jump of a loop or
- * branch in QuickJS's bytecode interpreter.
+ * branch in QuickJS's bytecode interpreter, and one more per 256 instructions run between two
+ * ticks (straightLine, sandbox/step-charge.ts).
  */
 
 /** Gas per operation. */
@@ -19,6 +20,8 @@ export const GAS = {
 	createByte: 200,
 	/** per sandbox tick: a function call or a loop/branch jump in contract code */
 	compute: 10,
+	/** per 256 bytecode instructions run without a call or a jump, past the first 256, as ticks */
+	straightLine: 10,
 	/** per 10,000 steps of regular-expression backtracking */
 	regexSteps: 20_000,
 	/** per 4 items (array elements or characters) a length-driven built-in may visit, past the first 256 */
@@ -90,6 +93,11 @@ export const GAS_TABLE: readonly GasRow[] = [
 		'compute',
 		'per step of contract code (a function call or a loop jump)',
 		'about 3-10 per opcode'
+	],
+	[
+		'straightLine',
+		'per 256 instructions run without a call or a jump, past the first 256 (an allocation counts 16)',
+		'none (the EVM charges every opcode, 3 for an ADD)'
 	],
 	['regexSteps', 'per 10,000 steps of regular-expression matching', 'none (no regex on Ethereum)'],
 	[

@@ -366,3 +366,64 @@ export const HOSTILE_CASES: HostileCase[] = [
 		gasLimit: GAS
 	}
 ];
+
+/** `count` copies of `statement`, one a line: straight-line code of a known length. */
+export function lines(count: number, statement: string): string {
+	return Array.from({ length: count }, () => statement).join('\n');
+}
+
+/** A contract of one method `run` (with `body`, after `before` at the file's top level) and `ok`. */
+function straight(body: string, before = ''): string {
+	return `import { Contract } from 'chainlab';
+${before}
+export default class Straight extends Contract {
+	run(): number {
+		${body}
+	}
+	ok(): string { return 'fine'; }
+}
+`;
+}
+
+/** A straight-line case: one transaction to `run` of its own contract, `source`. */
+export type StraightCase = Omit<HostileCase, 'method' | 'args'> & { source: string };
+
+/**
+ * Code without a branch or a call between its ticks: loop bodies, one long expression, a
+ * function of 10,000 statements called in a loop (each iteration is one jump and one call, the
+ * rest is straight-line work). Each must run out of gas, paying for the statements it ran.
+ */
+export const STRAIGHT_CASES: StraightCase[] = [
+	[
+		'a loop whose body is 1,000 statements',
+		`let k = 0; for (;;) { ${lines(1_000, 'k = k + 1;')} }`
+	],
+	[
+		'a loop whose body is 10,000 statements',
+		`let k = 0; for (;;) { ${lines(10_000, 'k = k + 1;')} }`
+	],
+	[
+		'a loop over one expression of 2,000 terms',
+		`const a = 1; let k = 0; for (;;) k = ${lines(1_999, 'a +')} a;`
+	],
+	[
+		'a loop calling a function of 10,000 statements',
+		'let k = 0; for (;;) k = flat(k);',
+		`function flat(k: number): number {\n${lines(10_000, 'k = k + 1;')}\nreturn k;\n}`
+	]
+].map(([name, body, before]) => ({
+	name,
+	source: straight(body, before),
+	kind: 'out-of-gas',
+	message: /out of gas/,
+	gasLimit: GAS
+}));
+
+/** A contract file whose top level loops over a body of 1,000 statements: its deploy runs out of gas. */
+export const STRAIGHT_TOP = `import { Contract } from 'chainlab';
+let k = 0;
+for (;;) { // TOP-LOOP
+${lines(1_000, 'k = k + 1;')}
+}
+export default class Top extends Contract {}
+`;
