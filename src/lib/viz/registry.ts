@@ -17,6 +17,7 @@ import GraphView from './GraphView.svelte';
 import HealthView from './HealthView.svelte';
 import LiquidationPicker from './LiquidationPicker.svelte';
 import PayoutTableView from './PayoutTableView.svelte';
+import PollTimelineView from './PollTimelineView.svelte';
 import PriceView from './PriceView.svelte';
 import OptimisticWindowView from './OptimisticWindowView.svelte';
 import ProofRoundsView from './ProofRoundsView.svelte';
@@ -212,6 +213,15 @@ export const VIEWS: Record<ViewId, ViewEntry> = {
 				? { tables: overview.insurance.payoutTables, step }
 				: null,
 		missing: 'This run has no payout table.',
+		table: 'switch'
+	}),
+	'poll-timeline': view({
+		component: PollTimelineView,
+		// filled by tracePoll (scenario/poll-trace.ts): the votes, and the poll sampled every step
+		data: 'overview.insurance.polls',
+		props: ({ overview, step }) =>
+			overview?.insurance?.polls?.length ? { polls: overview.insurance.polls, step } : null,
+		missing: 'This run has no claim poll.',
 		table: 'switch'
 	})
 };
