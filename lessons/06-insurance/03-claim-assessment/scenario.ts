@@ -324,7 +324,8 @@ export default defineScenario<Result>({
 		},
 		{
 			id: 'silent-ending',
-			title: 'A vote in the last day extends the poll by 1 day × stake / the totals before it, at most 1 day',
+			title:
+				'A vote in the last day extends the poll by 1 day × stake / the totals before it, at most 1 day',
 			run(c) {
 				const stakes = { a: NXM(2_000), b: NXM(1_000), c: NXM(10_000), d: NXM(700), e: NXM(1) };
 				const p = open(c.fresh(), stakes);
@@ -347,7 +348,9 @@ export default defineScenario<Result>({
 						what,
 						' Extend only when end - now < 1 day, by 1 day × stake / (accepted + denied) before this vote is added, truncated, and never by more than 1 day.'
 					);
-					done.push(`${what}: ${p.ref.end === before ? 'no extension' : `+${p.ref.end - before} s`}`);
+					done.push(
+						`${what}: ${p.ref.end === before ? 'no extension' : `+${p.ref.end - before} s`}`
+					);
 				}
 				return c.pass(done.join('; ') + '.');
 			}
@@ -375,9 +378,30 @@ export default defineScenario<Result>({
 				const s = c.fresh();
 				const polls: [string, Record<string, bigint>, [string, boolean][]][] = [
 					['no votes', {}, []],
-					['a tie, 1,000 NXM each side', { a: NXM(1_000), b: NXM(1_000) }, [['a', true], ['b', false]]],
-					['1,001 NXM accept against 1,000 deny', { a: NXM(1_001), b: NXM(1_000) }, [['a', true], ['b', false]]],
-					['1,000 NXM accept against 1,001 deny', { a: NXM(1_000), b: NXM(1_001) }, [['a', true], ['b', false]]]
+					[
+						'a tie, 1,000 NXM each side',
+						{ a: NXM(1_000), b: NXM(1_000) },
+						[
+							['a', true],
+							['b', false]
+						]
+					],
+					[
+						'1,001 NXM accept against 1,000 deny',
+						{ a: NXM(1_001), b: NXM(1_000) },
+						[
+							['a', true],
+							['b', false]
+						]
+					],
+					[
+						'1,000 NXM accept against 1,001 deny',
+						{ a: NXM(1_000), b: NXM(1_001) },
+						[
+							['a', true],
+							['b', false]
+						]
+					]
 				];
 				const done: string[] = [];
 				let start = T0;

@@ -17,7 +17,12 @@ const SILENT_ENDING_PERIOD = 1 * DAY;
 /** One claim's poll: NXM wei staked on each side, and its start and end (unix seconds). */
 export type Poll = { accepted: bigint; denied: bigint; start: number; end: number };
 /** One vote: on which poll, which side, when (unix seconds) and with what weight (NXM wei). */
-export type Vote = { assessmentId: number; accepted: boolean; timestamp: number; stakedAmount: bigint };
+export type Vote = {
+	assessmentId: number;
+	accepted: boolean;
+	timestamp: number;
+	stakedAmount: bigint;
+};
 
 /**
  * Stake-weighted claim assessment after Nexus Mutual v2's Assessment.sol: members stake NXM,
@@ -111,9 +116,19 @@ export default class Assessment extends Contract {
 		if (isAcceptVote) poll.accepted += stake;
 		else poll.denied += stake;
 		this.polls.set(assessmentId, poll);
-		this.votes.set(key, { assessmentId, accepted: isAcceptVote, timestamp: now, stakedAmount: stake });
+		this.votes.set(key, {
+			assessmentId,
+			accepted: isAcceptVote,
+			timestamp: now,
+			stakedAmount: stake
+		});
 		this.lastVoteAt.set(msg.sender, now);
-		emit('VoteCast', { user: msg.sender, assessmentId, stakedAmount: stake, accepted: isAcceptVote });
+		emit('VoteCast', {
+			user: msg.sender,
+			assessmentId,
+			stakedAmount: stake,
+			accepted: isAcceptVote
+		});
 	}
 
 	/**
@@ -158,6 +173,8 @@ export default class Assessment extends Contract {
 		const vote = this.voteOf(assessmentId, member);
 		if (vote === null) return 0n;
 		const poll = this.pollOf(assessmentId);
-		return ((this.rewards.get(assessmentId) ?? 0n) * vote.stakedAmount) / (poll.accepted + poll.denied);
+		return (
+			((this.rewards.get(assessmentId) ?? 0n) * vote.stakedAmount) / (poll.accepted + poll.denied)
+		);
 	}
 }
