@@ -208,13 +208,12 @@ export default defineScenario<Result>({
 			]
 		};
 
-		let doraEnd: bigint | null = null;
+		let doraEnd: { mine: number; ref: bigint } | null = null;
 		const you: Result['you'] = { planned: plan !== null, note };
 		for (const b of ballots) {
 			const endBefore = p.ref.end;
 			const r = vote(p, b.who, b.accept, STAKES[b.who], T0 + Math.round(b.hour * HOUR));
 			trace.vote({ voter: name(b.who), accept: b.accept, stake: STAKES[b.who], ...r });
-			if (b.who === 'dora') doraEnd = p.ref.end;
 			if (b.who === 'you') {
 				Object.assign(you, {
 					hour: b.hour,
@@ -224,6 +223,7 @@ export default defineScenario<Result>({
 				});
 			}
 			const mine = pollOf(p);
+			if (b.who === 'dora') doraEnd = { mine: mine.end, ref: p.ref.end };
 			const moved = p.ref.end - endBefore;
 			yield {
 				label: `${name(b.who)} ${b.who === 'you' ? 'vote' : 'votes'} ${side(b.accept)} with ${nxm(STAKES[b.who])} at hour ${b.hour}`,
@@ -273,13 +273,9 @@ export default defineScenario<Result>({
 		}
 		yield { label: `Hour ${UNSTAKE_HOUR}: every voter asks for their stake back`, notes: unstaked };
 
-		s.summary(`Stakes withdrawn at hour ${UNSTAKE_HOUR}`, freed.join(', ') || 'none', {
-			reference: freedRef.join(', ') || 'none',
-			note: 'a stake is locked until 14 days after its owner’s latest vote'
-		});
 		const mine = pollOf(p);
-		s.summary('Poll end after Dora’s vote', doraEnd === null ? 'no vote' : when(doraEnd), {
-			note: 'reference model'
+		s.summary('Poll end after Dora’s vote', doraEnd ? when(doraEnd.mine) : 'no vote', {
+			reference: doraEnd ? when(doraEnd.ref) : 'no vote'
 		});
 		s.summary('Poll end', when(mine.end), { reference: when(p.ref.end) });
 		s.summary('Outcome', status, { reference: p.ref.outcome(BigInt(s.time())) });
@@ -291,6 +287,10 @@ export default defineScenario<Result>({
 		});
 		s.summary('Cleo’s deposit', formatTokens(DEPOSIT, 'ETH'), {
 			note: 'max(0.05 ETH, the reward in ETH); returned with an accepted claim’s payout'
+		});
+		s.summary(`Stakes withdrawn at hour ${UNSTAKE_HOUR}`, freed.join(', ') || 'none', {
+			reference: freedRef.join(', ') || 'none',
+			note: 'a stake is locked until 14 days after its owner’s latest vote'
 		});
 		if (plan) s.summary('Your reward', nxm(p.ref.rewardOf('you')), { note: 'reference model' });
 		return { you };

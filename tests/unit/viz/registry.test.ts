@@ -334,11 +334,11 @@ describe('poll timeline', () => {
 				props: VIEWS['poll-timeline'].props(input({ step }))!
 			}).body;
 		expect(at(0)).toMatch(/data-testid="poll-end">73 h</);
-		expect(at(0)).toContain('Ana: accept 2,000 NXM');
+		expect(at(0)).toContain('This step: <strong>Ana</strong> accept, 2,000 NXM, at 1 h: counted.');
 		expect(at(0)).not.toContain('Dora');
 		expect(at(1)).toMatch(/data-testid="poll-end">97 h</);
 		expect(at(1)).toContain('extended by 24 h in this step');
-		expect(at(1)).toContain('Dora: deny 3,000 NXM');
+		expect(at(1)).toContain('This step: <strong>Dora</strong> deny, 3,000 NXM, at 70 h: counted.');
 	});
 });
 
