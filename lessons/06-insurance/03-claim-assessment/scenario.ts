@@ -6,7 +6,6 @@ import type { Receipt } from '#lib/scenario/engine.ts';
 import { tracePoll } from '#lib/scenario/poll-trace.ts';
 import {
 	Assessment as Reference,
-	MIN_VOTING_PERIOD,
 	ONE_NXM,
 	PAYOUT_COOLDOWN,
 	SILENT_ENDING_PERIOD,
