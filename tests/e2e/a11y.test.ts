@@ -56,6 +56,20 @@ for (const id of ['06-insurance/01-payout-table', '06-insurance/02-oracle-settle
 	});
 }
 
+test('06-insurance/03-claim-assessment has none after a run, with the poll timeline as chart and as table', async ({
+	page
+}) => {
+	await openLesson(page, '06-insurance/03-claim-assessment');
+	await run(page);
+	await page.getByRole('button', { name: 'Step forward', exact: true }).click();
+	const figure = page.getByRole('figure', { name: 'Poll timeline' });
+	await expect(figure.locator('svg')).toBeVisible();
+	expect(await seriousViolations(page)).toEqual([]);
+	await figure.getByRole('button', { name: 'Table', exact: true }).click();
+	await expect(figure.locator('table')).toBeVisible();
+	expect(await seriousViolations(page)).toEqual([]);
+});
+
 test('the playground has none, with a transaction on its timeline', async ({ page }) => {
 	await page.goto('/playground');
 	const send = page.getByRole('form', { name: 'Send a transaction' });

@@ -22,7 +22,8 @@ export const VIEW_IDS = [
 	'merkle-tree',
 	'bridge-risk',
 	'payout-table',
-	'assessor-ledger'
+	'assessor-ledger',
+	'poll-timeline'
 ] as const;
 
 /** A view id a lesson can name. */

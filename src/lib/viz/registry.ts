@@ -18,6 +18,7 @@ import GraphView from './GraphView.svelte';
 import HealthView from './HealthView.svelte';
 import LiquidationPicker from './LiquidationPicker.svelte';
 import PayoutTableView from './PayoutTableView.svelte';
+import PollTimelineView from './PollTimelineView.svelte';
 import PriceView from './PriceView.svelte';
 import OptimisticWindowView from './OptimisticWindowView.svelte';
 import ProofRoundsView from './ProofRoundsView.svelte';
@@ -226,6 +227,15 @@ export const VIEWS: Record<ViewId, ViewEntry> = {
 		props: ({ overview, step }) =>
 			overview?.assessorLedger?.snapshots.length ? { ledger: overview.assessorLedger, step } : null,
 		missing: 'This run has no assessor ledger.',
+		table: 'switch'
+	}),
+	'poll-timeline': view({
+		component: PollTimelineView,
+		// filled by tracePoll (scenario/poll-trace.ts): the votes, and the poll sampled every step
+		data: 'overview.insurance.polls',
+		props: ({ overview, step }) =>
+			overview?.insurance?.polls?.length ? { polls: overview.insurance.polls, step } : null,
+		missing: 'This run has no claim poll.',
 		table: 'switch'
 	})
 };

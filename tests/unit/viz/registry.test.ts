@@ -189,6 +189,50 @@ const overview: RunOverview = {
 				source: 'test',
 				synthetic: true
 			}
+		],
+		polls: [
+			{
+				title: 'Claim 1',
+				unit: 'NXM',
+				start: T0,
+				cooldownSeconds: 86_400,
+				silentEndingSeconds: 86_400,
+				votes: [
+					{ step: 0, time: T0 + 3600, voter: 'Ana', accept: true, stake: 2000, stakeText: '2000' },
+					{
+						step: 1,
+						time: T0 + 70 * 3600,
+						voter: 'Dora',
+						accept: false,
+						stake: 3000,
+						stakeText: '3000'
+					}
+				],
+				samples: [
+					{
+						step: 0,
+						time: T0 + 3600,
+						accepted: 2000,
+						denied: 0,
+						end: T0 + 73 * 3600,
+						referenceAccepted: 2000,
+						referenceDenied: 0,
+						referenceEnd: T0 + 73 * 3600,
+						status: 'pending'
+					},
+					{
+						step: 1,
+						time: T0 + 70 * 3600,
+						accepted: 2000,
+						denied: 3000,
+						end: T0 + 97 * 3600,
+						referenceAccepted: 2000,
+						referenceDenied: 3000,
+						referenceEnd: T0 + 97 * 3600,
+						status: 'pending'
+					}
+				]
+			}
 		]
 	},
 	assessorLedger: {
@@ -295,7 +339,8 @@ describe('view registry', () => {
 			'merkle-tree',
 			'bridge-risk',
 			'payout-table',
-			'assessor-ledger'
+			'assessor-ledger',
+			'poll-timeline'
 		]);
 		for (const id of missing) expect(VIEWS[id].missing).toMatch(/^This run has no .+\.$/);
 	});
@@ -308,6 +353,21 @@ describe('view registry', () => {
 			proofs: { ...overview.proofs, graph: { ...overview.proofs!.graph! } }
 		};
 		expect(key(input({ overview: next }))).not.toBe(key(input()));
+	});
+});
+
+describe('poll timeline', () => {
+	test('follows the timeline: the end and the highlighted vote are the current step’s', () => {
+		const at = (step: number) =>
+			render(VIEWS['poll-timeline'].component, {
+				props: VIEWS['poll-timeline'].props(input({ step }))!
+			}).body;
+		expect(at(0)).toMatch(/data-testid="poll-end">73 h</);
+		expect(at(0)).toContain('This step: <strong>Ana</strong> accept, 2,000 NXM, at 1 h: counted.');
+		expect(at(0)).not.toContain('Dora');
+		expect(at(1)).toMatch(/data-testid="poll-end">97 h</);
+		expect(at(1)).toContain('extended by 24 h in this step');
+		expect(at(1)).toContain('This step: <strong>Dora</strong> deny, 3,000 NXM, at 70 h: counted.');
 	});
 });
 
