@@ -173,8 +173,8 @@ export function referenceRun(draws: YearDraw[][], line: bigint = MIN_MCR_RATIO):
 	});
 }
 
-/** The share of years that end below 100%, as a fraction of all years. */
+/** The share of years that end below 100% (capital under the MCR), of all years. */
 export function ruinProbability(paths: YearResult[][]): number {
 	const years = paths.flat();
-	return years.filter((y) => y.ratio < RUIN_RATIO).length / Math.max(1, years.length);
+	return years.filter((y) => y.mcr > 0n && y.ratio < RUIN_RATIO).length / Math.max(1, years.length);
 }

@@ -21,7 +21,8 @@ export const VIEW_IDS = [
 	'bridge-supply',
 	'merkle-tree',
 	'bridge-risk',
-	'payout-table'
+	'payout-table',
+	'capital-mcr'
 ] as const;
 
 /** A view id a lesson can name. */

@@ -8,7 +8,6 @@ import type { SolvencyBand, SolvencyOverview, SolvencyYear } from '#lib/model/so
 /** A year as the scenario read it: ETH wei and the ratio in basis points (10000 = 100%). */
 export type CapitalYear = { capital: bigint; mcr: bigint; ratio: bigint };
 
-
 const toEth = (wei: bigint) => Number(wei / 10n ** 14n) / 10_000;
 /** Histogram edges of the ratio: 0% to 300% by 10 points, then open-ended. */
 const EDGES = Array.from({ length: 31 }, (_, i) => i / 10);
@@ -102,6 +101,3 @@ export function solvencyOverview(
 		note: options.note
 	};
 }
-
-
-

@@ -11,6 +11,7 @@ import type { ViewId } from '#lib/model/views.ts';
 import BalancesView from './BalancesView.svelte';
 import BridgeSequenceView from './BridgeSequenceView.svelte';
 import BridgeSupplyView from './BridgeSupplyView.svelte';
+import CapitalMcrView from './CapitalMcrView.svelte';
 import MerkleTreeView from './MerkleTreeView.svelte';
 import RiskCardView from './RiskCardView.svelte';
 import GraphView from './GraphView.svelte';
@@ -212,6 +213,15 @@ export const VIEWS: Record<ViewId, ViewEntry> = {
 				? { tables: overview.insurance.payoutTables, step }
 				: null,
 		missing: 'This run has no payout table.',
+		table: 'switch'
+	}),
+	'capital-mcr': view({
+		component: CapitalMcrView,
+		// built by scenario/solvency.ts from the learner's yearly capital, MCR and ratio
+		data: 'overview.solvency',
+		props: ({ overview, step }) =>
+			overview?.solvency ? { solvency: overview.solvency, step } : null,
+		missing: 'This run has no capital simulation.',
 		table: 'switch'
 	})
 };

@@ -49,10 +49,8 @@ export default class CoverPool extends Contract {
 
 	/** getBasePrice: the bumped price less 2 points a day since the bump, never below the target. */
 	basePrice(price: Price, now: bigint): bigint {
-		const drop = (PRICE_CHANGE_PER_DAY * (now - price.bumpedPriceUpdateTime)) / DAY;
-		return price.bumpedPrice < price.targetPrice + drop
-			? price.targetPrice
-			: price.bumpedPrice - drop;
+		// TODO: the bumped price decays by PRICE_CHANGE_PER_DAY per day since bumpedPriceUpdateTime
+		return price.targetPrice;
 	}
 
 	/**
@@ -66,47 +64,49 @@ export default class CoverPool extends Contract {
 		now: bigint,
 		totalCapacity: bigint
 	): { premium: bigint; price: Price } {
-		const base = this.basePrice(price, now);
-		const premiumPerYear = (coverAmount * base) / TARGET_PRICE_DENOMINATOR;
-		const bump = (PRICE_BUMP_RATIO * coverAmount) / totalCapacity;
-		return {
-			premium: (premiumPerYear * period) / ONE_YEAR,
-			price: { ...price, bumpedPrice: base + bump, bumpedPriceUpdateTime: now }
-		};
+		// TODO: charge the base price for `period`, and bump the price for the next buyer
+		const premiumPerYear = (coverAmount * price.targetPrice) / TARGET_PRICE_DENOMINATOR;
+		return { premium: premiumPerYear, price };
 	}
 
 	/** The MCR the pool must hold against `totalActiveCover` wei of cover (getGearedMCR). */
 	desiredMCR(totalActiveCover: bigint): bigint {
-		return (totalActiveCover * BASIS_PRECISION) / GEARING_FACTOR;
+		// TODO: the active cover geared down by GEARING_FACTOR (basis points)
+		return 0n;
 	}
 
 	/** Capital over MCR in basis points (10000 = 100%), as Pool.sol's calculateMCRRatio. */
 	mcrRatio(capital: bigint, mcr: bigint): bigint {
-		require(mcr > 0n, 'the MCR is 0: there is no cover to hold capital against');
-		return (capital * 10n ** 4n) / mcr;
+		// TODO: capital over MCR, 4 decimals
+		return 0n;
 	}
 
 	/** The capital rule: sell `amount` more cover for `premium` only if the ratio stays at the line. */
 	accepts(capital: bigint, activeCover: bigint, amount: bigint, premium: bigint): boolean {
-		const mcr = this.desiredMCR(activeCover + amount);
-		return this.mcrRatio(capital + premium, mcr) >= MIN_MCR_RATIO;
+		// TODO: refuse cover that would take the MCR ratio below MIN_MCR_RATIO
+		return true;
+	}
+
+	/** The pool's capital and active cover (wei) and its price state. */
+	state(): { capital: bigint; activeCover: bigint; price: Price } {
+		return {
+			capital: this.capital.get(),
+			activeCover: this.activeCover.get(),
+			price: this.price.get()
+		};
 	}
 
 	/** Buy `amount` wei of cover for `period` seconds at `now`; reverts when the rule refuses it. */
 	buyCover(amount: bigint, period: bigint, now: bigint): bigint {
-		const quote = this.premium(
-			this.price.get(),
-			amount,
-			period,
-			now,
-			this.totalCapacity.get()
-		);
+		const quote = this.premium(this.price.get(), amount, period, now, this.totalCapacity.get());
 		const capital = this.capital.get();
 		const cover = this.activeCover.get();
-		require(
-			this.accepts(capital, cover, amount, quote.premium),
-			'cover refused: the MCR ratio would fall below 130%'
-		);
+		require(this.accepts(
+			capital,
+			cover,
+			amount,
+			quote.premium
+		), 'cover refused: the MCR ratio would fall below 130%');
 		this.price.set(quote.price);
 		this.capital.set(capital + quote.premium);
 		this.activeCover.set(cover + amount);

@@ -92,21 +92,26 @@ export default class CoverPool extends Contract {
 		return this.mcrRatio(capital + premium, mcr) >= MIN_MCR_RATIO;
 	}
 
+	/** The pool's capital and active cover (wei) and its price state. */
+	state(): { capital: bigint; activeCover: bigint; price: Price } {
+		return {
+			capital: this.capital.get(),
+			activeCover: this.activeCover.get(),
+			price: this.price.get()
+		};
+	}
+
 	/** Buy `amount` wei of cover for `period` seconds at `now`; reverts when the rule refuses it. */
 	buyCover(amount: bigint, period: bigint, now: bigint): bigint {
-		const quote = this.premium(
-			this.price.get(),
-			amount,
-			period,
-			now,
-			this.totalCapacity.get()
-		);
+		const quote = this.premium(this.price.get(), amount, period, now, this.totalCapacity.get());
 		const capital = this.capital.get();
 		const cover = this.activeCover.get();
-		require(
-			this.accepts(capital, cover, amount, quote.premium),
-			'cover refused: the MCR ratio would fall below 130%'
-		);
+		require(this.accepts(
+			capital,
+			cover,
+			amount,
+			quote.premium
+		), 'cover refused: the MCR ratio would fall below 130%');
 		this.price.set(quote.price);
 		this.capital.set(capital + quote.premium);
 		this.activeCover.set(cover + amount);
