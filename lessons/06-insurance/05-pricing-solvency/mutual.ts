@@ -21,7 +21,7 @@ const DAY = 86_400n;
 export const ONE_YEAR = 365n * DAY;
 const HOUR = 3_600n;
 
-/** 100 pools run 10 years each: 1,000 simulated years. */
+/** 100 paths (possible histories of the pool) of 10 years each: 1,000 simulated years. */
 export const PATHS = 100;
 export const YEARS = 10;
 /** Cover requests per year, one an hour from the year's start. */

@@ -1,9 +1,10 @@
-// 1,000 seeded years of a mutual's cover pool: 100 pools run 10 years each. Every year is one
+// 1,000 seeded years of a mutual's cover pool: 100 paths of 10 years, each path a history of the
+// same pool from its deploy. Every year is one
 // call of the learner's runYear (24 cover requests priced and vetted by the capital rule, then
 // the year's claims); the reference model runs the same draws beside it.
 import { defineScenario, type ScenarioContext } from '#lib/scenario/index.ts';
 import type { Receipt } from '#lib/scenario/engine.ts';
-import { formatTokens } from '#lib/model/units.ts';
+import { formatTokens, grouped } from '#lib/model/units.ts';
 import { solvencyOverview } from '#lib/scenario/solvency.ts';
 import {
 	NXM_PER_ALLOCATION_UNIT,
@@ -50,12 +51,8 @@ function medianCapital(paths: YearResult[][]): bigint {
 }
 
 /** Deploy a pool with the lesson's set-up. */
-function openPool(s: ScenarioContext, name = 'CoverPool'): string {
-	return s.deploy(FILE, {
-		from: 'mutual',
-		name,
-		args: [START_CAPITAL, TARGET_PRICE, TOTAL_CAPACITY]
-	});
+function openPool(s: ScenarioContext): string {
+	return s.deploy(FILE, { from: 'mutual', args: [START_CAPITAL, TARGET_PRICE, TOTAL_CAPACITY] });
 }
 
 /** The run's years from the learner's contract, path by path (null where runYear reverted). */
@@ -144,8 +141,11 @@ export default defineScenario<Result>({
 		const reference = referenceRun(draws);
 		const paths: (YearResult | null)[][] = [];
 		const errors: string[] = [];
+		// one pool, 100 histories: every history starts from the world as the deploy left it
+		const pool = openPool(s);
+		const opened = s.world.snapshot();
 		for (let p = 0; p < PATHS; p++) {
-			const pool = openPool(s, `Pool${p + 1}`);
+			if (p > 0) s.world.restore(opened);
 			const years: (YearResult | null)[] = [];
 			for (let y = 0; y < YEARS; y++) {
 				const d = draws[p][y];
@@ -156,7 +156,7 @@ export default defineScenario<Result>({
 					args: [d.requests, d.losses, yearStart(y)]
 				});
 				if (r.status !== 'success' && errors.length < 3)
-					errors.push(`pool ${p + 1}, year ${y + 1}: ${reasonOf(r)}`);
+					errors.push(`path ${p + 1}, year ${y + 1}: ${reasonOf(r)}`);
 				years.push(r.status === 'success' ? readYear(r.returnValue) : null);
 				s.progress(p * YEARS + y + 1, PATHS * YEARS, 'years');
 			}
@@ -164,12 +164,12 @@ export default defineScenario<Result>({
 			const last = years.at(-1);
 			const ref = reference[p].at(-1)!;
 			yield {
-				label: `Pool ${p + 1} of ${PATHS}: ${YEARS} years, ends at ${ratioText(last)}`,
+				label: `Path ${p + 1} of ${PATHS}: the pool's ${YEARS} years end at ${ratioText(last)}`,
 				notes: [
 					last
 						? `Capital ${eth(last.capital)} against an MCR of ${eth(last.mcr)} (${ratioText(last)}); reference ${eth(ref.capital)} against ${eth(ref.mcr)} (${ratioText(ref)}).`
 						: `runYear reverted: ${errors.at(-1) ?? 'see the receipt'}.`,
-					`Ruined years in this pool: ${years.filter(ruined).length} (reference ${reference[p].filter(ruined).length}).`
+					`Years below 100% on this path: ${years.filter(ruined).length} (reference ${reference[p].filter(ruined).length}).`
 				]
 			};
 		}
@@ -185,8 +185,8 @@ export default defineScenario<Result>({
 		const all = PATHS * YEARS;
 		const refRuined = reference.flat().filter(ruined).length;
 		const noMcr = paths.flat().every((y) => !y || y.mcr === 0n);
-		s.summary('Years ending below 100%', `${overview.ruinedYears} of ${all}`, {
-			reference: `${refRuined} of ${all}`,
+		s.summary('Years ending below 100%', `${overview.ruinedYears} of ${grouped(all)}`, {
+			reference: `${refRuined} of ${grouped(all)}`,
 			note: noMcr
 				? 'No year has an MCR: your desiredMCR returns 0, so the ratio is undefined.'
 				: 'A year ends below 100% when its capital after the claims is less than the MCR of its cover.'
@@ -197,9 +197,13 @@ export default defineScenario<Result>({
 		});
 		const sum = (ys: (YearResult | null)[][], pick: (y: YearResult) => bigint | number) =>
 			ys.flat().reduce((acc, y) => acc + (y ? BigInt(pick(y)) : 0n), 0n);
-		s.summary('Cover requests refused', `${sum(paths, (y) => y.refused)} of ${all * REQUESTS}`, {
-			reference: `${sum(reference, (y) => y.refused)} of ${all * REQUESTS}`
-		});
+		s.summary(
+			'Cover requests refused',
+			`${grouped(sum(paths, (y) => y.refused))} of ${grouped(all * REQUESTS)}`,
+			{
+				reference: `${grouped(sum(reference, (y) => y.refused))} of ${grouped(all * REQUESTS)}`
+			}
+		);
 		s.summary('Premiums collected, all years', eth(sum(paths, (y) => y.premiums)), {
 			reference: eth(sum(reference, (y) => y.premiums))
 		});
@@ -376,7 +380,7 @@ export default defineScenario<Result>({
 						const want = reference[p][y];
 						c.assert(
 							sameYear(mine, want),
-							`${matched} years match; pool ${p + 1}, year ${y + 1} does not: the reference sold ${want.sold} covers for ${showEth(want.premiums)}, paid ${showEth(want.claimsPaid)} of claims and ended with ${eth(want.capital)} against an MCR of ${eth(want.mcr)} (${pct(want.ratio)}); yours ${mine ? `sold ${mine.sold} for ${showEth(mine.premiums)}, paid ${showEth(mine.claimsPaid)}, ended with ${eth(mine.capital)} against ${eth(mine.mcr)} (${pct(mine.ratio)})` : 'reverted'}.`
+							`${matched} years match; path ${p + 1}, year ${y + 1} does not: the reference sold ${want.sold} covers for ${showEth(want.premiums)}, paid ${showEth(want.claimsPaid)} of claims and ended with ${eth(want.capital)} against an MCR of ${eth(want.mcr)} (${pct(want.ratio)}); yours ${mine ? `sold ${mine.sold} for ${showEth(mine.premiums)}, paid ${showEth(mine.claimsPaid)}, ended with ${eth(mine.capital)} against ${eth(mine.mcr)} (${pct(mine.ratio)})` : 'reverted'}.`
 						);
 						matched++;
 					}

@@ -280,8 +280,16 @@ export class ScenarioContext implements NameBook {
 	 * @throws RangeError unless 0 <= done <= total and total > 0 (whole numbers)
 	 */
 	progress(done: number, total: number, unit: string): void {
-		if (!Number.isInteger(done) || !Number.isInteger(total) || total <= 0 || done < 0 || done > total)
-			throw new RangeError(`progress(${done}, ${total}): need whole numbers with 0 <= done <= total, total > 0`);
+		if (
+			!Number.isInteger(done) ||
+			!Number.isInteger(total) ||
+			total <= 0 ||
+			done < 0 ||
+			done > total
+		)
+			throw new RangeError(
+				`progress(${done}, ${total}): need whole numbers with 0 <= done <= total, total > 0`
+			);
 		this.work = { done, total, unit };
 		this.onWork?.(this.work);
 	}

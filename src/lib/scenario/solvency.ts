@@ -1,5 +1,5 @@
 /**
- * Builds the capital view's data (model/solvency.ts) from a Monte Carlo of pools: each pool's
+ * Builds the capital view's data (model/solvency.ts) from a Monte Carlo of a pool: each path's
  * years with capital, MCR and MCR ratio in wei and basis points, as the learner's contract
  * returned them. Any scenario that simulates a pool's capital over years can use it.
  */
@@ -22,13 +22,13 @@ export function quantile(sorted: readonly number[], q: number): number {
 }
 
 /**
- * The overview of `pools[path][year]` (null: that year's call failed, counted as ruined).
+ * The overview of `paths[path][year]` (null: that year's call failed, counted as ruined).
  * @param options `line` and `ruin` in basis points; `reference`/`noLine` shares (0..1) or null;
- *   `first` the step that shows pool 0; `note` the figures' source
- * @throws RangeError when the pools do not all have the same number of years
+ *   `first` the step that shows path 0; `note` the figures' source
+ * @throws RangeError when the paths do not all have the same number of years
  */
 export function solvencyOverview(
-	pools: (CapitalYear | null)[][],
+	paths: (CapitalYear | null)[][],
 	options: {
 		line: bigint;
 		ruin: bigint;
@@ -38,11 +38,11 @@ export function solvencyOverview(
 		note: string;
 	}
 ): SolvencyOverview {
-	const years = pools[0]?.length ?? 0;
-	if (pools.some((p) => p.length !== years))
-		throw new RangeError('every pool needs the same number of years');
+	const years = paths[0]?.length ?? 0;
+	if (paths.some((p) => p.length !== years))
+		throw new RangeError('every path needs the same number of years');
 	const ruinBps = options.ruin;
-	const plain: SolvencyYear[][] = pools.map((path) =>
+	const plain: SolvencyYear[][] = paths.map((path) =>
 		path.map((y) =>
 			y === null
 				? { capital: 0, mcr: 0, ratio: null }
@@ -73,7 +73,7 @@ export function solvencyOverview(
 			p95: quantile(ratios, 0.95),
 			capital: med((y) => y.capital),
 			mcr: med((y) => y.mcr),
-			ruined: pools.filter((p) => isRuined(p[i])).length
+			ruined: paths.filter((p) => isRuined(p[i])).length
 		};
 	});
 	const counts = EDGES.map(() => 0);
@@ -83,10 +83,10 @@ export function solvencyOverview(
 		if (b < 0) b = 0;
 		counts[b]++;
 	}
-	const ruinedYears = pools.flat().filter(isRuined).length;
-	const total = pools.length * years;
+	const ruinedYears = paths.flat().filter(isRuined).length;
+	const total = paths.length * years;
 	return {
-		paths: pools.length,
+		paths: paths.length,
 		years,
 		line: Number(options.line) / 10_000,
 		ruin: Number(ruinBps) / 10_000,
@@ -96,7 +96,7 @@ export function solvencyOverview(
 		ruinedYears,
 		reference: options.reference ?? null,
 		noLine: options.noLine ?? null,
-		pools: plain,
+		perPath: plain,
 		first: options.first ?? 0,
 		note: options.note
 	};
