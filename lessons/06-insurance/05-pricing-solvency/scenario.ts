@@ -17,7 +17,13 @@ import {
 	ETH,
 	MIN_MCR_RATIO,
 	ONE_YEAR,
+	HACK_PROBABILITY,
+	MAX_COVER,
+	MAX_LOSS_BPS,
+	MIN_COVER,
+	MIN_LOSS_BPS,
 	PATHS,
+	PROTOCOLS,
 	REQUESTS,
 	RUIN_RATIO,
 	START_CAPITAL,
@@ -32,6 +38,9 @@ import {
 } from './mutual.ts';
 
 const FILE = 'contracts/CoverPool.ts';
+/** The set-up as the view's caption states it (every figure illustrative). */
+const SETUP = (seed: number) =>
+	`Illustrative, drawn from seed ${seed}: a pool of ${eth(START_CAPITAL)} with a ${Number(TARGET_PRICE) / 100}% target price and ${eth(TOTAL_CAPACITY)} of capacity; ${REQUESTS} requests a year of ${MIN_COVER} to ${grouped(MAX_COVER)} ETH on ${PROTOCOLS} protocols; each protocol hacked with probability ${HACK_PROBABILITY * 100}% a year, a hack losing ${MIN_LOSS_BPS / 100}% to ${MAX_LOSS_BPS / 100}% of its cover; the line at ${Number(MIN_MCR_RATIO) / 100}%; Nexus Mutual v2.12.4 pricing and capital rules`;
 const DAY = 86_400n;
 
 const eth = (wei: bigint) => formatTokens(wei, 'ETH', 0);
@@ -179,7 +188,7 @@ export default defineScenario<Result>({
 			ruin: RUIN_RATIO,
 			reference: ruinProbability(reference),
 			noLine: ruinProbability(noLine),
-			note: `Illustrative: synthetic cover demand and hacks drawn from seed ${s.seed}; Nexus Mutual v2.12.4 pricing and capital rules`
+			note: SETUP(s.seed)
 		});
 		s.overview.solvency = overview;
 		const all = PATHS * YEARS;
