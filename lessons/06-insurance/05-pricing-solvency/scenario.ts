@@ -200,10 +200,14 @@ export default defineScenario<Result>({
 				? 'No year has an MCR: your desiredMCR returns 0, so the ratio is undefined.'
 				: 'A year ends below 100% when its capital after the claims is less than the MCR of its cover.'
 		});
-		s.summary('Ruin probability (per year)', share(overview.ruinProbability), {
-			reference: share(ruinProbability(reference)),
-			note: `The reference with no line, selling every request: ${share(ruinProbability(noLine))}.`
-		});
+		s.summary(
+			'Ruin probability (per year)',
+			noMcr ? 'none (no MCR)' : share(overview.ruinProbability),
+			{
+				reference: share(ruinProbability(reference)),
+				note: `The reference with no line, selling every request: ${share(ruinProbability(noLine))}.`
+			}
+		);
 		const sum = (ys: (YearResult | null)[][], pick: (y: YearResult) => bigint | number) =>
 			ys.flat().reduce((acc, y) => acc + (y ? BigInt(pick(y)) : 0n), 0n);
 		s.summary(

@@ -25,7 +25,12 @@ describe('s.progress', () => {
 				},
 				checks: []
 			}),
-			{ sources, seed: 1, progressEvery: 1, onProgress: (...a) => seen.push(a) }
+			{
+				sources,
+				seed: 1,
+				progressEvery: 1,
+				onProgress: (step, total, work) => seen.push([step, total, work])
+			}
 		);
 		expect(run.error).toBeUndefined();
 		const work = (done: number) => ({ done, total: 6, unit: 'years' });
