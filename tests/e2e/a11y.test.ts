@@ -70,6 +70,19 @@ test('06-insurance/03-claim-assessment has none after a run, with the poll timel
 	expect(await seriousViolations(page)).toEqual([]);
 });
 
+test('06-insurance/05-pricing-solvency has none after a run, with the capital view as chart and as table', async ({
+	page
+}) => {
+	await openLesson(page, '06-insurance/05-pricing-solvency');
+	await run(page);
+	const figure = page.getByRole('figure', { name: 'Capital, MCR and MCR ratio' });
+	await expect(figure.getByTestId('ruin-probability')).toBeVisible();
+	expect(await seriousViolations(page)).toEqual([]);
+	await figure.getByRole('button', { name: 'Table', exact: true }).click();
+	await expect(figure.locator('table')).toBeVisible();
+	expect(await seriousViolations(page)).toEqual([]);
+});
+
 test('the playground has none, with a transaction on its timeline', async ({ page }) => {
 	await page.goto('/playground');
 	const send = page.getByRole('form', { name: 'Send a transaction' });

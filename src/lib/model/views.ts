@@ -23,7 +23,8 @@ export const VIEW_IDS = [
 	'bridge-risk',
 	'payout-table',
 	'assessor-ledger',
-	'poll-timeline'
+	'poll-timeline',
+	'capital-mcr'
 ] as const;
 
 /** A view id a lesson can name. */

@@ -12,6 +12,7 @@ import AssessorLedgerView from './AssessorLedgerView.svelte';
 import BalancesView from './BalancesView.svelte';
 import BridgeSequenceView from './BridgeSequenceView.svelte';
 import BridgeSupplyView from './BridgeSupplyView.svelte';
+import CapitalMcrView from './CapitalMcrView.svelte';
 import MerkleTreeView from './MerkleTreeView.svelte';
 import RiskCardView from './RiskCardView.svelte';
 import GraphView from './GraphView.svelte';
@@ -236,6 +237,15 @@ export const VIEWS: Record<ViewId, ViewEntry> = {
 		props: ({ overview, step }) =>
 			overview?.insurance?.polls?.length ? { polls: overview.insurance.polls, step } : null,
 		missing: 'This run has no claim poll.',
+		table: 'switch'
+	}),
+	'capital-mcr': view({
+		component: CapitalMcrView,
+		// built by scenario/solvency.ts from the learner's yearly capital, MCR and ratio
+		data: 'overview.solvency',
+		props: ({ overview, step }) =>
+			overview?.solvency ? { solvency: overview.solvency, step } : null,
+		missing: 'This run has no capital simulation.',
 		table: 'switch'
 	})
 };

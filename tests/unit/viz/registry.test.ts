@@ -8,6 +8,14 @@ import type { Frame } from '#lib/model/frame.ts';
 import type { LiquidationRecord, RunOverview } from '#lib/model/overview.ts';
 import { VIEW_IDS } from '#lib/model/views.ts';
 import { VIEWS, type ViewInput } from '#lib/viz/registry.ts';
+import { solvencyOverview } from '#lib/scenario/solvency.ts';
+
+/** A year of a capital simulation: `capital` and `mcr` whole ETH, and their ratio. */
+const capitalYear = (capital: bigint, mcr: bigint) => ({
+	capital: capital * 10n ** 18n,
+	mcr: mcr * 10n ** 18n,
+	ratio: (capital * 10_000n) / mcr
+});
 
 const T0 = Date.UTC(2020, 2, 12) / 1000;
 
@@ -262,7 +270,14 @@ const overview: RunOverview = {
 				]
 			}
 		]
-	}
+	},
+	solvency: solvencyOverview(
+		[
+			[capitalYear(130n, 100n), capitalYear(90n, 100n)],
+			[capitalYear(200n, 100n), capitalYear(150n, 100n)]
+		],
+		{ line: 13_000n, ruin: 10_000n, reference: 0.25, noLine: 0.5, note: 'Illustrative' }
+	)
 };
 
 const frame: Frame = {
@@ -340,7 +355,8 @@ describe('view registry', () => {
 			'bridge-risk',
 			'payout-table',
 			'assessor-ledger',
-			'poll-timeline'
+			'poll-timeline',
+			'capital-mcr'
 		]);
 		for (const id of missing) expect(VIEWS[id].missing).toMatch(/^This run has no .+\.$/);
 	});
@@ -368,6 +384,24 @@ describe('poll timeline', () => {
 		expect(at(1)).toMatch(/data-testid="poll-end">97 h</);
 		expect(at(1)).toContain('extended by 24 h in this step');
 		expect(at(1)).toContain('This step: <strong>Dora</strong> deny, 3,000 NXM, at 70 h: counted.');
+	});
+});
+
+describe('capital view', () => {
+	test('the ruin probability, the path at the step and the years as a table', () => {
+		const at = (step: number) =>
+			render(VIEWS['capital-mcr'].component, {
+				props: VIEWS['capital-mcr'].props(input({ step }))!
+			}).body;
+		const body = at(1);
+		// 1 of 4 years ends below 100% (path 1's 90%); the reference and no-line shares beside it
+		expect(body).toContain('25%');
+		expect(body).toMatch(
+			/1 of 4 years end with capital\s+below the MCR; reference 25%, 50% with no line/
+		);
+		expect(body).toContain('path 2 (this step): ends at');
+		expect(at(0)).toContain('path 1 (this step): ends at');
+		expect(at(5)).not.toContain('(this step)');
 	});
 });
 
