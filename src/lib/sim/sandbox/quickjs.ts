@@ -10,8 +10,9 @@
  * added (alloc-counter.ts), length charges for string comparison, hashing and conversion to
  * a number (string-charge.ts), a charge for straight-line bytecode (step-charge.ts) and one for
  * prototype hops (proto-charge.ts), and the module is instantiated through Emscripten's
- * `instantiateWasm` hook, which also hands over the exports that save and restore the stack pointer (stackPointer). The bytes are patched and compiled
- * once; every heap instantiates that same compiled module, so every heap carries every patch.
+ * `instantiateWasm` hook, which also hands over the exports that save and restore the stack
+ * pointer (stackPointer). The bytes are patched and compiled once; every heap instantiates that
+ * same compiled module, so every heap carries every patch.
  *
  * Heaps: a QuickJSHeap is one instance of the module with its own WebAssembly memory. A host
  * stack overflow tears the runtime it hits: freeing it stops at QuickJS's leak assertion, and what
