@@ -8,6 +8,7 @@ import { createWorld, DeployError, type ErrorKind, type Receipt } from '#lib/sim
 import {
 	HOSTILE_2,
 	HOSTILE_CASES,
+	PROTO_CASES,
 	STRAIGHT_CASES,
 	STRAIGHT_TOP
 } from '../tests/unit/sim/hostile-cases.ts';
@@ -47,7 +48,7 @@ test('host milliseconds per 100,000 gas over the hostile cases', () => {
 				gasLimit: c.gasLimit
 			})
 		);
-	for (const c of STRAIGHT_CASES) {
+	for (const c of [...STRAIGHT_CASES, ...PROTO_CASES]) {
 		const to = chain.deploy(c.source, { name: 'Straight', from: 'mallory', gasLimit: 30_000_000 });
 		measure(c.name, c.kind, () =>
 			chain.send({ from: 'mallory', to, method: 'run', gasLimit: c.gasLimit })

@@ -2,7 +2,8 @@
  * Hostile contracts in the page: a contract that grows strings (paid by the allocation charge,
  * docs/gas.md allocChunk), emits and returns 90,000-character values and reverts with a long
  * reason, one that compares, hashes and converts long strings (the string charges), and one that
- * runs a long loop body without a call or a branch (the step charge, straightLine). The page
+ * runs a long loop body without a call or a branch (the step charge, straightLine) or walks a
+ * 2,000-deep prototype chain (each hop a step, sandbox/proto-charge.ts). The page
  * stays responsive (each value is drawn cut, with "show N more characters"), and the gas the
  * Chromium worker charges equals the gas Node charges for the same calls.
  */
@@ -50,6 +51,13 @@ export default class Hostile extends Contract {
 		}
 		return k + (o === null ? 0 : 1);
 	}
+	deep(n: number): number {
+		let p: object = {};
+		for (let i = 0; i < n; i++) p = Object.create(p);
+		let k = 0;
+		for (let i = 0; i < 50; i++) if ('missing' in p) k++;
+		return k;
+	}
 }
 `;
 
@@ -76,7 +84,8 @@ async function nodeGas(): Promise<Record<string, number>> {
 		['big', []],
 		['shout', []],
 		['strings', [70_000]],
-		['flat', [3]]
+		['flat', [3]],
+		['deep', [2_000]]
 	] as const)
 		out[method] = chain.send({ from: 'carol', to: address, method, args: [...args] }).gasUsed;
 	world.dispose();
@@ -148,4 +157,6 @@ test('huge values leave the page responsive, and Chromium charges the gas Node c
 	// straight-line code is charged by its instructions and allocations (docs/gas.md
 	// straightLine), the same in Chromium as in Node
 	expect(await send(page, 'flat', ['3'], 8)).toBe(expected.flat);
+	// each step along a prototype chain counts as an instruction (docs/gas.md, prototype chains)
+	expect(await send(page, 'deep', ['2000'], 9)).toBe(expected.deep);
 });

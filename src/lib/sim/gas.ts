@@ -96,7 +96,7 @@ export const GAS_TABLE: readonly GasRow[] = [
 	],
 	[
 		'straightLine',
-		'per 256 instructions run without a call or a jump, past the first 256 (an allocation counts 16)',
+		'per 256 instructions run without a call or a jump, past the first 256 (allocation 16, prototype hop 1)',
 		'none (the EVM charges every opcode, 3 for an ADD)'
 	],
 	['regexSteps', 'per 10,000 steps of regular-expression matching', 'none (no regex on Ethereum)'],

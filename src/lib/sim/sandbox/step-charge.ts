@@ -46,6 +46,8 @@ export const STEP_OPS = 256;
 export const STEP_ALLOC = 16;
 /** Export name of the global holding the steps left before the next charge. */
 export const STEP_EXPORT = 'cl_steps';
+/** Export name of the function that takes the ticks owed once the steps left reach 0. */
+export const STEP_CHARGE_EXPORT = 'cl_step_charge';
 
 const I32 = 0x7f;
 /** An opcode switch has one target per QuickJS opcode (about 245); other switches have few. */
@@ -170,11 +172,13 @@ export function patchStepCharge(bytes: Uint8Array): Uint8Array {
 	const oldGlobals = globalSec ? [...globalSec.body.subarray(leb(globalCount).length)] : [];
 	replaced.set(6, [...leb(globalCount + 1), ...oldGlobals, I32, 1, 0x41, ...K, 0x0b]);
 	const name = [...new TextEncoder().encode(STEP_EXPORT)];
+	const chargeName = [...new TextEncoder().encode(STEP_CHARGE_EXPORT)];
 	const exportSec = get(7).body;
 	replaced.set(7, [
-		...leb(exports.size + 1),
+		...leb(exports.size + 2),
 		...exportSec.subarray(leb(exports.size).length),
-		...[...leb(name.length), ...name, 3, ...steps]
+		...[...leb(name.length), ...name, 3, ...steps],
+		...[...leb(chargeName.length), ...chargeName, 0, ...leb(charge)]
 	]);
 	return rebuild(bytes, secs, replaced);
 }
