@@ -56,6 +56,33 @@ for (const id of ['06-insurance/01-payout-table', '06-insurance/02-oracle-settle
 	});
 }
 
+test('06-insurance/03-claim-assessment has none after a run, with the poll timeline as chart and as table', async ({
+	page
+}) => {
+	await openLesson(page, '06-insurance/03-claim-assessment');
+	await run(page);
+	await page.getByRole('button', { name: 'Step forward', exact: true }).click();
+	const figure = page.getByRole('figure', { name: 'Poll timeline' });
+	await expect(figure.locator('svg')).toBeVisible();
+	expect(await seriousViolations(page)).toEqual([]);
+	await figure.getByRole('button', { name: 'Table', exact: true }).click();
+	await expect(figure.locator('table')).toBeVisible();
+	expect(await seriousViolations(page)).toEqual([]);
+});
+
+test('06-insurance/05-pricing-solvency has none after a run, with the capital view as chart and as table', async ({
+	page
+}) => {
+	await openLesson(page, '06-insurance/05-pricing-solvency');
+	await run(page);
+	const figure = page.getByRole('figure', { name: 'Capital, MCR and MCR ratio' });
+	await expect(figure.getByTestId('ruin-probability')).toBeVisible();
+	expect(await seriousViolations(page)).toEqual([]);
+	await figure.getByRole('button', { name: 'Table', exact: true }).click();
+	await expect(figure.locator('table')).toBeVisible();
+	expect(await seriousViolations(page)).toEqual([]);
+});
+
 test('the playground has none, with a transaction on its timeline', async ({ page }) => {
 	await page.goto('/playground');
 	const send = page.getByRole('form', { name: 'Send a transaction' });
@@ -86,5 +113,18 @@ test('a bridge lesson has none after a run, with its views as charts and as tabl
 	for (const name of ['Transfer sequence', 'Supply on both chains']) {
 		await page.getByRole('figure', { name }).getByRole('button', { name: 'Table' }).click();
 	}
+	expect(await seriousViolations(page)).toEqual([]);
+});
+
+test('the fraud lesson has none after a run, with the assessor ledger as chart and as table', async ({
+	page
+}) => {
+	await openLesson(page, '06-insurance/04-fraud');
+	await run(page);
+	const figure = page.getByRole('figure', { name: 'Assessor ledger' });
+	await expect(figure.locator('svg').first()).toBeVisible();
+	expect(await seriousViolations(page)).toEqual([]);
+	await figure.getByRole('button', { name: 'Table', exact: true }).click();
+	await expect(figure.locator('table')).toBeVisible();
 	expect(await seriousViolations(page)).toEqual([]);
 });

@@ -1,7 +1,9 @@
 /**
  * Hostile contracts in the page: a contract that grows strings (paid by the allocation charge,
  * docs/gas.md allocChunk), emits and returns 90,000-character values and reverts with a long
- * reason, and one that compares, hashes and converts long strings (the string charges). The page
+ * reason, one that compares, hashes and converts long strings (the string charges), and one that
+ * runs a long loop body without a call or a branch (the step charge, straightLine) or walks a
+ * 2,000-deep prototype chain (each hop a step, sandbox/proto-charge.ts). The page
  * stays responsive (each value is drawn cut, with "show N more characters"), and the gas the
  * Chromium worker charges equals the gas Node charges for the same calls.
  */
@@ -40,6 +42,22 @@ export default class Hostile extends Contract {
 		for (let i = 0; i < 3; i++) k += (a === b ? 1 : 0) + (a < b ? 1 : 0) + (m.get(b) ?? 0) + o[b] + (+d > 0 ? 1 : 0);
 		return k;
 	}
+	flat(n: number): number {
+		let k = 0;
+		let o: unknown = null;
+		for (let i = 0; i < n; i++) {
+			${'k = k + 1; '.repeat(300)}
+			${'o = { k }; '.repeat(50)}
+		}
+		return k + (o === null ? 0 : 1);
+	}
+	deep(n: number): number {
+		let p: object = {};
+		for (let i = 0; i < n; i++) p = Object.create(p);
+		let k = 0;
+		for (let i = 0; i < 50; i++) if ('missing' in p) k++;
+		return k;
+	}
 }
 `;
 
@@ -65,7 +83,9 @@ async function nodeGas(): Promise<Record<string, number>> {
 		['grow', [40]],
 		['big', []],
 		['shout', []],
-		['strings', [70_000]]
+		['strings', [70_000]],
+		['flat', [3]],
+		['deep', [2_000]]
 	] as const)
 		out[method] = chain.send({ from: 'carol', to: address, method, args: [...args] }).gasUsed;
 	world.dispose();
@@ -134,4 +154,9 @@ test('huge values leave the page responsive, and Chromium charges the gas Node c
 	// comparing, hashing and converting 70,000-character strings is charged by length
 	// (docs/gas.md stringCompare, stringHash, stringToNumber), the same in Chromium as in Node
 	expect(await send(page, 'strings', ['70000'], 7)).toBe(expected.strings);
+	// straight-line code is charged by its instructions and allocations (docs/gas.md
+	// straightLine), the same in Chromium as in Node
+	expect(await send(page, 'flat', ['3'], 8)).toBe(expected.flat);
+	// each step along a prototype chain counts as an instruction (docs/gas.md, prototype chains)
+	expect(await send(page, 'deep', ['2000'], 9)).toBe(expected.deep);
 });

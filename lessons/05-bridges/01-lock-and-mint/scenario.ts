@@ -294,7 +294,8 @@ export default defineScenario<Run>({
 });
 
 /**
- * The bridge graded on L2BEAT's bridge fields: who validates a message (here one relayer key, or
+ * The bridge graded on L2BEAT's bridge fields (values and colours as l2beat/l2beat
+ * packages/config/src/common/bridgeRiskView.ts gives them: Wrapped is bad): who validates a message (here one relayer key, or
  * nobody when anyone may mint) and what the destination token is (a wrapped IOU).
  */
 function riskCard(anyoneMints: boolean, backed: boolean): RiskCard {
@@ -319,7 +320,7 @@ function riskCard(anyoneMints: boolean, backed: boolean): RiskCard {
 			{
 				field: 'Destination token',
 				value: 'Wrapped (wTOK)',
-				level: 'warning',
+				level: 'bad',
 				because:
 					'wTOK is an IOU issued by your BridgeMint: it is worth TOK only while BridgeLock holds the TOK behind it.'
 			},

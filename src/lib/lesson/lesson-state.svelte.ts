@@ -461,8 +461,11 @@ export class LessonState extends Workspace {
 	}
 
 	#failed(error: unknown, cancelledNotice: string): void {
-		if (isCancelled(error)) this.notice = cancelledNotice;
-		else this.errors = [asError(error)];
+		if (isCancelled(error)) {
+			this.notice = cancelledNotice;
+			// the live region says it too: the notice is in the console, which is not announced
+			this.announcement = `${cancelledNotice} Your code is kept.`;
+		} else this.errors = [asError(error)];
 	}
 
 	/** Marks the lesson in progress (once). */

@@ -112,6 +112,8 @@ export type BridgeOverview = {
 	/** Merkle trees and the proofs checked against them (the Merkle view) */
 	merkle?: MerkleTreeView[];
 	risk?: RiskCard;
+	/** words the views print for some states instead of the generic ones (IBC's `received`) */
+	stateWords?: Partial<Record<MessageState, string>>;
 };
 
 /** Rank of each state in a message's life (`sent` 0 ... `timed-out` 4). */

@@ -1,4 +1,4 @@
-/** What the insurance views draw: parametric payout tables. Plain data (no bigint). */
+/** What the insurance views draw: parametric payout tables and claim polls. Plain data (no bigint). */
 
 /** One column group of a payout table: a version's (or the learner contract's) payouts per option. */
 export type PayoutSeries = {
@@ -39,5 +39,57 @@ export type PayoutTable = {
 	settled?: { report: string; option: number | null; paid: string };
 };
 
+/** One vote sent to a claim's poll (poll-timeline view). Stakes in whole NXM; times unix seconds. */
+export type PollVote = {
+	/** the step the vote was sent in */
+	step: number;
+	time: number;
+	/** who voted ('You' for the learner's own account) */
+	voter: string;
+	accept: boolean;
+	/** the voter's whole stake, the vote's weight, in whole units */
+	stake: number;
+	/** the same stake as exact decimal text */
+	stakeText: string;
+	/** why the learner's contract refused it; undefined when the vote counted */
+	reverted?: string;
+	/** why the reference model refuses it; undefined when the reference counts it */
+	referenceRevert?: string;
+};
+
+/** The poll as it stands at the end of one step, in the learner's contract and the reference. */
+export type PollSample = {
+	step: number;
+	time: number;
+	/** stake on accept and on deny, whole units (learner's contract) */
+	accepted: number;
+	denied: number;
+	/** when voting closes (unix seconds), in the learner's contract */
+	end: number;
+	/** the same three under the reference model */
+	referenceAccepted: number;
+	referenceDenied: number;
+	referenceEnd: number;
+	/** the claim's status in the learner's contract at this step's time */
+	status: string;
+};
+
+/** One claim's assessment poll over a run (Nexus Mutual v2 Assessment.sol). */
+export type PollTimeline = {
+	/** what is assessed, e.g. "Cleo's claim (20 ETH)" */
+	title: string;
+	/** the stake unit, e.g. 'NXM' */
+	unit: string;
+	/** when the assessment started (unix seconds) */
+	start: number;
+	/** the cooldown after the end before the outcome is final, seconds */
+	cooldownSeconds: number;
+	/** the silent-ending period: a vote closer than this to the end extends the poll, seconds */
+	silentEndingSeconds: number;
+	votes: PollVote[];
+	/** one per step from the step the poll started */
+	samples: PollSample[];
+};
+
 /** Insurance data of a run (sent once after Run). */
-export type InsuranceOverview = { payoutTables: PayoutTable[] };
+export type InsuranceOverview = { payoutTables: PayoutTable[]; polls?: PollTimeline[] };

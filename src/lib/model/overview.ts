@@ -3,10 +3,12 @@
  * health-factor buckets, the run's summary and the proof data. Plain data (no bigint).
  */
 import type { ApprovalRecord } from './approvals.ts';
+import type { AssessorLedger } from './assessors.ts';
 import type { BridgeOverview } from './bridge.ts';
 import type { InsuranceOverview } from './insurance.ts';
 import type { ProofOverview } from './proof.ts';
 import type { ReplicaOverview } from './replica.ts';
+import type { SolvencyOverview } from './solvency.ts';
 
 /** A point of a price series. `time` is unix seconds. Prices are USD as plain numbers. */
 export type PricePoint = { step: number; time: number; price: number };
@@ -83,4 +85,8 @@ export type RunOverview = {
 	bridge?: BridgeOverview;
 	/** payout tables for the insurance views (model/insurance.ts) */
 	insurance?: InsuranceOverview;
+	/** claim assessors' stakes, votes, burns and rewards per step (model/assessors.ts) */
+	assessorLedger?: AssessorLedger;
+	/** a Monte Carlo of a pool's capital, MCR and MCR ratio for the capital-mcr view (model/solvency.ts) */
+	solvency?: SolvencyOverview;
 };

@@ -15,8 +15,17 @@ export type CheckResult = {
 	message: string;
 };
 
-/** How far a run is: steps done so far, of `total` when the scenario knows it. */
-export type RunProgress = { step: number; total: number | null };
+/**
+ * Work a scenario counts inside its steps (`s.progress(done, total, unit)`): 370 of 1,000
+ * `years`, when one step runs many of them.
+ */
+export type RunWork = { done: number; total: number; unit: string };
+
+/**
+ * How far a run is: steps done so far, of `total` when the scenario knows it, and the work
+ * inside the steps when the scenario reports it.
+ */
+export type RunProgress = { step: number; total: number | null; work?: RunWork };
 
 /**
  * A step of the run holding reverted or failed transactions: its 0-based index, how many of its

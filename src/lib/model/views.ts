@@ -21,7 +21,10 @@ export const VIEW_IDS = [
 	'bridge-supply',
 	'merkle-tree',
 	'bridge-risk',
-	'payout-table'
+	'payout-table',
+	'assessor-ledger',
+	'poll-timeline',
+	'capital-mcr'
 ] as const;
 
 /** A view id a lesson can name. */

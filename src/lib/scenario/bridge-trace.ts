@@ -56,6 +56,8 @@ export type TraceOptions = {
 	chains: BridgeChain[];
 	routes: TraceRoute[];
 	supply?: TraceSupply[];
+	/** the bridge's own word for a state (IBC: proven = `received`, executed = `acknowledged`) */
+	stateWords?: Partial<Record<MessageState, string>>;
 };
 
 const resolve = (address: TraceEvent['address']) =>
@@ -80,6 +82,7 @@ export function traceBridge(s: ScenarioContext, options: TraceOptions): BridgeOv
 		}
 	}
 	const overview: BridgeOverview = { chains: options.chains, messages: [] };
+	if (options.stateWords) overview.stateWords = { ...options.stateWords };
 	if (options.supply) {
 		overview.supply = {
 			series: options.supply.map(({ name, chainId, symbol }) => ({ name, chainId, symbol })),

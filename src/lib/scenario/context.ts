@@ -5,6 +5,7 @@
  */
 import type { BalanceRow } from '#lib/model/frame.ts';
 import type { RunOverview, SummaryRow } from '#lib/model/overview.ts';
+import type { RunWork } from '#lib/model/run.ts';
 import type { Asset, Bot, TxRecord } from './types.ts';
 import {
 	chainHead,
@@ -68,6 +69,10 @@ export class ScenarioContext implements NameBook {
 	step = 0;
 	/** expected number of steps, for progress bars; null when unknown */
 	total: number | null = null;
+	/** the work reported with `progress()`, latest first; undefined until the scenario reports any */
+	work: RunWork | undefined;
+	/** called by `progress()`; the runner forwards it to the run's progress callback */
+	onWork: ((work: RunWork) => void) | undefined;
 	readonly bots: Bot[] = [];
 
 	/** display names of addresses (accounts, contracts, tokens) */
@@ -266,6 +271,27 @@ export class ScenarioContext implements NameBook {
 	/** The world's seeded random number in [0, 1) (deterministic for a seed). */
 	random(): number {
 		return this.world.random();
+	}
+
+	/**
+	 * Report work done inside the current step, for the progress bar: `progress(370, 1000,
+	 * 'years')` reads "370 of 1,000 years". Use it when a step runs many units of work (a Monte
+	 * Carlo's years); the page shows steps otherwise. Cheap: the session throttles what it sends.
+	 * @throws RangeError unless 0 <= done <= total and total > 0 (whole numbers)
+	 */
+	progress(done: number, total: number, unit: string): void {
+		if (
+			!Number.isInteger(done) ||
+			!Number.isInteger(total) ||
+			total <= 0 ||
+			done < 0 ||
+			done > total
+		)
+			throw new RangeError(
+				`progress(${done}, ${total}): need whole numbers with 0 <= done <= total, total > 0`
+			);
+		this.work = { done, total, unit };
+		this.onWork?.(this.work);
 	}
 
 	/** Print a line in the console at the current step. */

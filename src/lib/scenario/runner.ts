@@ -6,7 +6,7 @@
  */
 import type { Frame } from '#lib/model/frame.ts';
 import type { RunOverview } from '#lib/model/overview.ts';
-import type { FailedStep, RunResult } from '#lib/model/run.ts';
+import type { FailedStep, RunResult, RunWork } from '#lib/model/run.ts';
 import type { RunOutcome, ScenarioDefinition, StepRecord, StepYield } from './types.ts';
 import { ScenarioContext } from './context.ts';
 import { chainHead, chainHeads, disposeWorld, newWorld } from './engine.ts';
@@ -18,8 +18,11 @@ export type RunOptions = {
 	/** lesson files by path, the learner's edits included */
 	sources: Readonly<Record<string, string>>;
 	seed: number;
-	/** called after every `progressEvery` steps and once at the end */
-	onProgress?: (step: number, total: number | null) => void;
+	/**
+	 * called after every `progressEvery` steps, at each `s.progress()` report (with the work) and
+	 * once at the end
+	 */
+	onProgress?: (step: number, total: number | null, work?: RunWork) => void;
 	progressEvery?: number;
 };
 
@@ -70,6 +73,8 @@ export function runScenario<R>(
 	const every = Math.max(1, options.progressEvery ?? 10);
 	let result: R | undefined;
 	let error: RunOutcome<R>['error'];
+	const report = options.onProgress;
+	if (report) s.onWork = (work) => report(steps.length, s.total, work);
 	try {
 		const body = definition.run(s);
 		for (;;) {
@@ -87,7 +92,7 @@ export function runScenario<R>(
 			}
 			const { label, notes } = labelOf(next.value);
 			closeStep(s, steps, label, notes);
-			if (steps.length % every === 0) options.onProgress?.(steps.length, s.total);
+			if (steps.length % every === 0) options.onProgress?.(steps.length, s.total, s.work);
 		}
 	} catch (thrown) {
 		error = toSourceError(thrown);
@@ -99,7 +104,8 @@ export function runScenario<R>(
 			// the world itself failed; keep the steps we have
 		}
 	}
-	options.onProgress?.(steps.length, s.total ?? steps.length);
+	s.onWork = undefined;
+	options.onProgress?.(steps.length, s.total ?? steps.length, s.work);
 	let overview: RunOverview = s.overview;
 	if (!error && definition.overview) {
 		try {

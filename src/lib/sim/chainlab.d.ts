@@ -185,6 +185,22 @@ declare module 'chainlab' {
 	 */
 	export function ecrecover(digest: string, v: number, r: bigint, s: bigint): string | null;
 
+	/**
+	 * Whether `signature` is a valid Ed25519 signature (RFC 8032, the scheme of Tendermint and
+	 * CometBFT validators) by `publicKey` over `message`. `publicKey` is 0x and 64 hex digits (32
+	 * bytes); `signature` is 0x and 128 hex digits (64 bytes: R then S); `message` is read as sha256
+	 * reads it (a 0x-hex string as the bytes it encodes, other text as UTF-8). A forged signature,
+	 * another message or another key gives false, and so does a key that is not a point of the
+	 * curve. Throws a TypeError when a key or signature is not 0x-hex of that length, or the message
+	 * is neither a string nor a Uint8Array. Costs 2,700 gas plus 12 per 32 bytes of message.
+	 * @example ed25519Verify(validator.publicKey, voteBytes, commitSig.signature) // true or false
+	 */
+	export function ed25519Verify(
+		publicKey: string,
+		message: string | Uint8Array,
+		signature: string
+	): boolean;
+
 	/** An ERC-20 token (EIP-20; the built-in tokens have 18 decimals). Amounts are in the smallest unit. */
 	export interface Token {
 		/** The token's address. */

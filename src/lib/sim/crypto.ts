@@ -5,14 +5,19 @@
  *
  * Host protocol (strings): `serveCrypto(op, payload, env)` with op 'sha256' (payload as keccak256
  * takes it: `t<text or 0x-hex>` or `j<json>`), 'modPow' (`base,exponent,modulus` in decimal),
- * 'modInverse' (`a,modulus`), 'random' (a block number) or 'ecrecover' (`digest,v,r,s`: 0x-hex
- * digest, then decimals). The answer is decimal / 0x-hex, `-` when ecrecover finds no signer, or
- * `!<reason>` when the operation has no answer (no inverse, a future block).
+ * 'modInverse' (`a,modulus`), 'random' (a block number), 'ecrecover' (`digest,v,r,s`: 0x-hex
+ * digest, then decimals) or 'ed25519' (`publicKey,signature,message`: 0x-hex key and signature,
+ * then the message as sha256 takes it). The answer is decimal / 0x-hex, `-` when ecrecover finds
+ * no signer, `1` / `0` for an Ed25519 signature that verifies / does not, or `!<reason>` when the
+ * operation has no answer (no inverse, a future block, a malformed key).
  * Sources: FIPS 180-4 (SHA-256, through @noble/hashes), EIP-2565 (MODEXP pricing), EIP-4399
  * (PREVRANDAO: randomness fixed per block), the Yellow Paper's ECREC precompile (ecrecover, through
- * protocols/ecdsa.ts and @noble/curves).
+ * protocols/ecdsa.ts and @noble/curves), RFC 8032 Ed25519 with ZIP-215 acceptance rules, as
+ * CometBFT verifies validator votes (ed25519Verify, through @noble/curves).
  */
+import { ed25519 } from '@noble/curves/ed25519.js';
 import { sha256 as sha256Bytes } from '@noble/hashes/sha2.js';
+import { hexToBytes } from '@noble/hashes/utils.js';
 import { ecrecover } from '#lib/protocols/ecdsa.ts';
 import { GAS } from './gas.ts';
 import { bytesToHex, keccak256, toBytes } from './hash.ts';
@@ -49,6 +54,48 @@ export function modExpGas(base: bigint, exponent: bigint, modulus: bigint): numb
 /** Gas of sha256 over `bytes` bytes: sha256Base + sha256Word per 32-byte word (the SHA256 precompile). */
 export function sha256Gas(bytes: number): number {
 	return GAS.sha256Base + GAS.sha256Word * Math.ceil(bytes / 32);
+}
+
+/**
+ * Gas of ed25519Verify over a message of `bytes` bytes: ed25519Verify, plus sha256Word per 32-byte
+ * word of the message (Ed25519 hashes it with SHA-512 before the curve work).
+ */
+export function ed25519Gas(bytes: number): number {
+	return GAS.ed25519Verify + GAS.sha256Word * Math.ceil(bytes / 32);
+}
+
+/** The three fields of an 'ed25519' payload, or null when it is not `key,signature,message`. */
+function ed25519Parts(payload: string): [string, string, string] | null {
+	const first = payload.indexOf(',');
+	const second = payload.indexOf(',', first + 1);
+	if (first < 0 || second < 0) return null;
+	return [payload.slice(0, first), payload.slice(first + 1, second), payload.slice(second + 1)];
+}
+
+/**
+ * RFC 8032 Ed25519 verification (ZIP-215 rules, @noble/curves' default): '1' when `signature`
+ * (64 bytes, R then S) is `publicKey`'s (32 bytes) over `message`, '0' when it is not (including
+ * a key that is not a curve point, or S not below the group order), '!<reason>' for a key or
+ * signature that is not 0x-hex of the right length.
+ */
+function verifyEd25519(payload: string): string {
+	const parts = ed25519Parts(payload);
+	if (parts === null) return '!malformed input';
+	const [key, signature, message] = parts;
+	if (!/^0x[0-9a-fA-F]{64}$/.test(key))
+		return '!publicKey must be 0x and 64 hex digits (a 32-byte Ed25519 public key)';
+	if (!/^0x[0-9a-fA-F]{128}$/.test(signature))
+		return '!signature must be 0x and 128 hex digits (64 bytes: R then S)';
+	try {
+		const ok = ed25519.verify(
+			hexToBytes(signature.slice(2)),
+			toBytes(hashInput(message)),
+			hexToBytes(key.slice(2))
+		);
+		return ok ? '1' : '0';
+	} catch {
+		return '0';
+	}
 }
 
 function bigints(payload: string, count: number): bigint[] | string {
@@ -97,6 +144,10 @@ export function cryptoGas(op: string, payload: string): number {
 	if (op === 'sha256') return sha256Gas(toBytes(hashInput(payload)).length);
 	if (op === 'random') return GAS.blockRandomness;
 	if (op === 'ecrecover') return GAS.ecrecover;
+	if (op === 'ed25519') {
+		const parts = ed25519Parts(payload);
+		return ed25519Gas(parts === null ? 0 : toBytes(hashInput(parts[2])).length);
+	}
 	const n = bigints(payload, op === 'modPow' ? 3 : 2);
 	if (typeof n === 'string') return GAS.modExp;
 	return op === 'modPow' ? modExpGas(n[0], n[1], n[2]) : modExpGas(n[0], n[1], n[1]);
@@ -146,6 +197,8 @@ export function serveCrypto(op: string, payload: string, env: RandomnessEnv | un
 				return '!malformed signature';
 			return ecrecover(digest, Number(v), BigInt(r), BigInt(s)) ?? '-';
 		}
+		case 'ed25519':
+			return verifyEd25519(payload);
 		default:
 			return `!unknown operation ${op}`;
 	}

@@ -4,7 +4,8 @@
  * follow the Ethereum Yellow Paper's fee schedule after EIP-2929 (cold/warm access) and EIP-2200
  * (storage writes), simplified: no refunds, no 63/64 rule, no memory expansion. Compute gas comes
  * from the sandbox's interrupt counter: one tick is one function call or one jump of a loop or
- * branch in QuickJS's bytecode interpreter.
+ * branch in QuickJS's bytecode interpreter, and one more per 256 instructions run between two
+ * ticks (straightLine, sandbox/step-charge.ts).
  */
 
 /** Gas per operation. */
@@ -19,6 +20,8 @@ export const GAS = {
 	createByte: 200,
 	/** per sandbox tick: a function call or a loop/branch jump in contract code */
 	compute: 10,
+	/** per 256 bytecode instructions run without a call or a jump, past the first 256, as ticks */
+	straightLine: 10,
 	/** per 10,000 steps of regular-expression backtracking */
 	regexSteps: 20_000,
 	/** per 4 items (array elements or characters) a length-driven built-in may visit, past the first 256 */
@@ -66,7 +69,12 @@ export const GAS = {
 	/** blockRandomness(n): the randomness of a block (like BLOCKHASH, G_blockhash) */
 	blockRandomness: 20,
 	/** ecrecover(digest, v, r, s): recover a secp256k1 signer (the ECRECOVER precompile, G_ecrec) */
-	ecrecover: 3_000
+	ecrecover: 3_000,
+	/**
+	 * ed25519Verify(publicKey, message, signature): verify an Ed25519 signature, plus sha256Word per
+	 * 32-byte word of the message; priced by host time against ecrecover (docs/gas.md)
+	 */
+	ed25519Verify: 2_700
 } as const;
 
 /** Names of the operations in GAS. */
@@ -85,6 +93,11 @@ export const GAS_TABLE: readonly GasRow[] = [
 		'compute',
 		'per step of contract code (a function call or a loop jump)',
 		'about 3-10 per opcode'
+	],
+	[
+		'straightLine',
+		'per 256 instructions run without a call or a jump, past the first 256 (allocation 16, prototype hop 1)',
+		'none (the EVM charges every opcode, 3 for an ADD)'
 	],
 	['regexSteps', 'per 10,000 steps of regular-expression matching', 'none (no regex on Ethereum)'],
 	[
@@ -141,6 +154,11 @@ export const GAS_TABLE: readonly GasRow[] = [
 		'ecrecover',
 		'ecrecover(digest, v, r, s): the address that signed a digest',
 		'ECRECOVER precompile 3,000'
+	],
+	[
+		'ed25519Verify',
+		'ed25519Verify(key, message, signature): check an Ed25519 signature, plus 12 per 32-byte word',
+		'none; priced by host time against ecrecover'
 	]
 ].map(([operation, what, ethereum]) => ({
 	operation: operation as GasOperation,

@@ -22,6 +22,13 @@ export const STATE_WORDS: Record<MessageState, string> = {
 	'timed-out': 'timed out'
 };
 
+/** STATE_WORDS with a bridge's own words for some states (IBC: `received`, `acknowledged`). */
+export function stateWords(
+	own?: Partial<Record<MessageState, string>>
+): Record<MessageState, string> {
+	return { ...STATE_WORDS, ...own };
+}
+
 /** The three lanes of the sequence view: the first chain, the relayer, the second chain. */
 export type Lane = 0 | 1 | 2;
 
@@ -69,11 +76,11 @@ export function messagesAt(messages: BridgeMessage[], step: number): MessageRow[
 }
 
 /** How a message reads in one line: `lock → mint #0 · 10 TOK · executed`. */
-export function describeMessage(row: MessageRow): string {
+export function describeMessage(row: MessageRow, words = STATE_WORDS): string {
 	const { message } = row;
 	const parts = [`${message.route} #${message.id}`];
 	if (message.amount) parts.push(message.amount);
-	parts.push(row.state ? STATE_WORDS[row.state] : 'refused');
+	parts.push(row.state ? words[row.state] : 'refused');
 	if (row.unbacked) parts.push('never sent');
 	return parts.join(' · ');
 }

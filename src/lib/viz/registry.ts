@@ -162,7 +162,12 @@ export const VIEWS: Record<ViewId, ViewEntry> = {
 		data: 'overview.bridge.messages',
 		props: ({ overview, step }) =>
 			overview?.bridge
-				? { chains: overview.bridge.chains, messages: overview.bridge.messages, step }
+				? {
+						chains: overview.bridge.chains,
+						messages: overview.bridge.messages,
+						step,
+						words: overview.bridge.stateWords
+					}
 				: null,
 		missing: 'This run has no bridge messages.',
 		table: 'switch'
@@ -201,6 +206,32 @@ export const VIEWS: Record<ViewId, ViewEntry> = {
 				? { tables: overview.insurance.payoutTables, step }
 				: null,
 		missing: 'This run has no payout table.',
+		table: 'switch'
+	}),
+	'assessor-ledger': view({
+		load: () => import('./AssessorLedgerView.svelte'),
+		data: 'overview.assessorLedger',
+		props: ({ overview, step }) =>
+			overview?.assessorLedger?.snapshots.length ? { ledger: overview.assessorLedger, step } : null,
+		missing: 'This run has no assessor ledger.',
+		table: 'switch'
+	}),
+	'poll-timeline': view({
+		load: () => import('./PollTimelineView.svelte'),
+		// filled by tracePoll (scenario/poll-trace.ts): the votes, and the poll sampled every step
+		data: 'overview.insurance.polls',
+		props: ({ overview, step }) =>
+			overview?.insurance?.polls?.length ? { polls: overview.insurance.polls, step } : null,
+		missing: 'This run has no claim poll.',
+		table: 'switch'
+	}),
+	'capital-mcr': view({
+		load: () => import('./CapitalMcrView.svelte'),
+		// built by scenario/solvency.ts from the learner's yearly capital, MCR and ratio
+		data: 'overview.solvency',
+		props: ({ overview, step }) =>
+			overview?.solvency ? { solvency: overview.solvency, step } : null,
+		missing: 'This run has no capital simulation.',
 		table: 'switch'
 	})
 };

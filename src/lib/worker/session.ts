@@ -6,7 +6,7 @@
  */
 import type { Frame } from '#lib/model/frame.ts';
 import type { ReceiptView } from '#lib/model/receipt.ts';
-import type { CheckResult, RunProgress, RunResult } from '#lib/model/run.ts';
+import type { CheckResult, RunProgress, RunResult, RunWork } from '#lib/model/run.ts';
 import type { LoadRequest, LoadResult, SessionApi } from './protocol.ts';
 import type { ScenarioDefinition } from '#lib/scenario/types.ts';
 import { runChecks } from '#lib/scenario/checks.ts';
@@ -28,14 +28,14 @@ export function throttleProgress(
 	onProgress: ((progress: RunProgress) => void) | undefined,
 	perSecond = PROGRESS_PER_SECOND,
 	clock: () => number = () => performance.now()
-): (step: number, total: number | null, force?: boolean) => void {
+): (step: number, total: number | null, force?: boolean, work?: RunWork) => void {
 	let last = -Infinity;
-	return (step, total, force = false) => {
+	return (step, total, force = false, work) => {
 		const now = clock();
 		if (!onProgress || (!force && now - last < 1000 / perSecond)) return;
 		last = now;
 		try {
-			onProgress({ step, total });
+			onProgress(work ? { step, total, work } : { step, total });
 		} catch {
 			// a released callback must not break the run
 		}
@@ -85,9 +85,9 @@ export class Session implements SessionApi {
 			sources: loaded.sources,
 			seed: loaded.seed,
 			progressEvery: 1,
-			onProgress: (step, total) => report(step, total)
+			onProgress: (step, total, work) => report(step, total, false, work)
 		});
-		report(run.steps.length, run.steps.length, true);
+		report(run.steps.length, run.steps.length, true, run.context.work);
 		this.current = run;
 		return toRunResult(run);
 	}

@@ -3,27 +3,15 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { stateAt } from '#lib/model/bridge.ts';
-import { runLesson } from '#lib/scenario/run-lesson.ts';
+import { lessonVerdicts, mutate } from './verdicts.ts';
 
 const ID = '05-bridges/01-lock-and-mint';
 const dir = `lessons/${ID}/solution`;
 const MINT = readFileSync(`${dir}/BridgeMint.ts`, 'utf8');
 const LOCK = readFileSync(`${dir}/BridgeLock.ts`, 'utf8');
 
-/** The solution with one edit, which must change it. */
-function mutate(text: string, from: string, to: string): string {
-	const out = text.replace(from, to);
-	expect(out).not.toBe(text);
-	return out;
-}
-
-async function verdicts(sources: 'starter' | 'solution' | Record<string, string>) {
-	const { run, checks, result } = await runLesson(ID, sources, 1);
-	const overview = run.overview;
-	run.dispose();
-	expect(result.ok).toBe(true);
-	return { byId: Object.fromEntries(checks.map((c) => [c.id, c])), overview };
-}
+const verdicts = (sources: 'starter' | 'solution' | Record<string, string>) =>
+	lessonVerdicts(ID, sources);
 
 describe('lock and mint', () => {
 	test('the starter fails all four checks, each in the learner terms', async () => {
@@ -38,7 +26,7 @@ describe('lock and mint', () => {
 		const { overview } = await verdicts('starter');
 		expect(overview.bridge!.risk!.rows.map((r) => [r.field, r.value, r.level])).toEqual([
 			['Validated by', 'Nobody', 'bad'],
-			['Destination token', 'Wrapped (wTOK)', 'warning'],
+			['Destination token', 'Wrapped (wTOK)', 'bad'],
 			['Backing in this run', 'Broken', 'bad']
 		]);
 		expect(byId['supply-invariant'].message).toContain('Step 4 (Mallory');

@@ -2,24 +2,16 @@
 // and each check catches the bug it is named for on an otherwise correct verifier.
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { runLesson } from '#lib/scenario/run-lesson.ts';
+import { lessonVerdicts, mutate } from './verdicts.ts';
 
 const ID = '05-bridges/02-merkle-proofs';
 const SOLUTION = readFileSync(`lessons/${ID}/solution/Withdrawals.ts`, 'utf8');
 
-async function verdicts(sources: 'starter' | 'solution' | Record<string, string>) {
-	const { run, checks, result } = await runLesson(ID, sources, 1);
-	const overview = run.overview;
-	run.dispose();
-	expect(result.ok).toBe(true);
-	return { byId: Object.fromEntries(checks.map((c) => [c.id, c])), overview };
-}
-
-function mutated(from: string, to: string) {
-	const text = SOLUTION.replace(from, to);
-	expect(text).not.toBe(SOLUTION);
-	return { 'contracts/Withdrawals.ts': text };
-}
+const verdicts = (sources: 'starter' | 'solution' | Record<string, string>) =>
+	lessonVerdicts(ID, sources);
+const mutated = (from: string, to: string) => ({
+	'contracts/Withdrawals.ts': mutate(SOLUTION, from, to)
+});
 
 describe('Merkle proofs', () => {
 	test('the starter fails every check; the solution passes every one', async () => {

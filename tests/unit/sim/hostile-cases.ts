@@ -366,3 +366,104 @@ export const HOSTILE_CASES: HostileCase[] = [
 		gasLimit: GAS
 	}
 ];
+
+/** `count` copies of `statement`, one a line: straight-line code of a known length. */
+export function lines(count: number, statement: string): string {
+	return Array.from({ length: count }, () => statement).join('\n');
+}
+
+/** A contract of one method `run` (with `body`, after `before` at the file's top level) and `ok`. */
+function straight(body: string, before = ''): string {
+	return `import { Contract } from 'chainlab';
+${before}
+export default class Straight extends Contract {
+	run(): number {
+		${body}
+	}
+	ok(): string { return 'fine'; }
+}
+`;
+}
+
+/** A straight-line case: one transaction to `run` of its own contract, `source`. */
+export type StraightCase = Omit<HostileCase, 'method' | 'args'> & { source: string };
+
+/**
+ * Code without a branch or a call between its ticks: loop bodies, one long expression, a
+ * function of 10,000 statements called in a loop (each iteration is one jump and one call, the
+ * rest is straight-line work). Each must run out of gas, paying for the statements it ran.
+ */
+export const STRAIGHT_CASES: StraightCase[] = [
+	[
+		'a loop whose body is 1,000 statements',
+		`let k = 0; for (;;) { ${lines(1_000, 'k = k + 1;')} }`
+	],
+	[
+		'a loop whose body is 10,000 statements',
+		`let k = 0; for (;;) { ${lines(10_000, 'k = k + 1;')} }`
+	],
+	[
+		'a loop over one expression of 2,000 terms',
+		`const a = 1; let k = 0; for (;;) k = ${lines(1_999, 'a +')} a;`
+	],
+	[
+		'a loop calling a function of 10,000 statements',
+		'let k = 0; for (;;) k = flat(k);',
+		`function flat(k: number): number {\n${lines(10_000, 'k = k + 1;')}\nreturn k;\n}`
+	]
+].map(([name, body, before]) => ({
+	name,
+	source: straight(body, before),
+	kind: 'out-of-gas',
+	message: /out of gas/,
+	gasLimit: GAS
+}));
+
+/** A contract file whose top level loops over a body of 1,000 statements: its deploy runs out of gas. */
+export const STRAIGHT_TOP = `import { Contract } from 'chainlab';
+let k = 0;
+for (;;) { // TOP-LOOP
+${lines(1_000, 'k = k + 1;')}
+}
+export default class Top extends Contract {}
+`;
+
+/** Depth of the prototype chains the PROTO_CASES build (each lookup of a missing name walks it). */
+export const PROTO_DEPTH = 20_000;
+/** Gas of a prototype case: enough to build the chain and walk it a few thousand times. */
+export const PROTO_GAS = 1_000_000;
+
+/**
+ * Deep prototype chains: QuickJS walks a chain natively inside one bytecode instruction, so each
+ * lookup of a missing name on a chain of PROTO_DEPTH objects walked it all for one step. Each
+ * builds its chain one way and loops over one operation that walks it; each must run out of gas.
+ */
+export const PROTO_CASES: StraightCase[] = [
+	['a missing property read (Object.create)', 'chain()', 'if (p.missing) n++;'],
+	['`in` on a missing name', 'chain()', "if ('missing' in p) n++;"],
+	['`instanceof` a class not on the chain', 'chain()', 'if (p instanceof Other) n++;'],
+	['isPrototypeOf', 'chain()', 'if (other.isPrototypeOf(p)) n++;'],
+	['a property write on a new object', 'chain()', 'Object.create(p).x = n;'],
+	['for...in over the chain', 'chain()', 'for (const k in p) n += k.length;'],
+	['a missing static read (class extends)', 'classes()', 'if (p.missing) n++;'],
+	['a missing property read (__proto__ literal)', 'literal()', 'if (p.missing) n++;'],
+	['a missing property read (setPrototypeOf)', 'reset()', 'if (p.missing) n++;'],
+	['a getter at the end of the chain', 'getter()', 'n += p.x;']
+].map(([name, build, step]) => ({
+	name: `a ${PROTO_DEPTH.toLocaleString('en-US')}-deep prototype chain: ${name}`,
+	source: straight(
+		`const p = ${build}; const other = {}; let n = 0; for (;;) ${step}`,
+		`const D = ${PROTO_DEPTH};
+class Other {}
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Any = any;
+function chain(): Any { let p: Any = {}; for (let i = 0; i < D; i++) p = Object.create(p); return p; }
+function classes(): Any { let C: Any = class {}; for (let i = 0; i < D; i++) C = class extends C {}; return C; }
+function literal(): Any { let p: Any = {}; for (let i = 0; i < D; i++) p = { __proto__: p }; return p; }
+function getter(): Any { let p: Any = { get x() { return 1; } }; for (let i = 0; i < D; i++) p = Object.create(p); return p; }
+function reset(): Any { let p: Any = {}; for (let i = 0; i < D; i++) { const q = {}; Object.setPrototypeOf(q, p); p = q; } return p; }`
+	),
+	kind: 'out-of-gas',
+	message: /out of gas/,
+	gasLimit: PROTO_GAS
+}));

@@ -9,6 +9,14 @@ import type { LiquidationRecord, RunOverview } from '#lib/model/overview.ts';
 import { VIEW_IDS } from '#lib/model/views.ts';
 import type { ViewId } from '#lib/model/views.ts';
 import { VIEWS, type ViewInput } from '#lib/viz/registry.ts';
+import { solvencyOverview } from '#lib/scenario/solvency.ts';
+
+/** A year of a capital simulation: `capital` and `mcr` whole ETH, and their ratio. */
+const capitalYear = (capital: bigint, mcr: bigint) => ({
+	capital: capital * 10n ** 18n,
+	mcr: mcr * 10n ** 18n,
+	ratio: (capital * 10_000n) / mcr
+});
 
 /** The component of a view, loaded as a page loads it (its own chunk). */
 const component = async (id: ViewId) => (await VIEWS[id].load()).default;
@@ -193,8 +201,87 @@ const overview: RunOverview = {
 				source: 'test',
 				synthetic: true
 			}
+		],
+		polls: [
+			{
+				title: 'Claim 1',
+				unit: 'NXM',
+				start: T0,
+				cooldownSeconds: 86_400,
+				silentEndingSeconds: 86_400,
+				votes: [
+					{ step: 0, time: T0 + 3600, voter: 'Ana', accept: true, stake: 2000, stakeText: '2000' },
+					{
+						step: 1,
+						time: T0 + 70 * 3600,
+						voter: 'Dora',
+						accept: false,
+						stake: 3000,
+						stakeText: '3000'
+					}
+				],
+				samples: [
+					{
+						step: 0,
+						time: T0 + 3600,
+						accepted: 2000,
+						denied: 0,
+						end: T0 + 73 * 3600,
+						referenceAccepted: 2000,
+						referenceDenied: 0,
+						referenceEnd: T0 + 73 * 3600,
+						status: 'pending'
+					},
+					{
+						step: 1,
+						time: T0 + 70 * 3600,
+						accepted: 2000,
+						denied: 3000,
+						end: T0 + 97 * 3600,
+						referenceAccepted: 2000,
+						referenceDenied: 3000,
+						referenceEnd: T0 + 97 * 3600,
+						status: 'pending'
+					}
+				]
+			}
 		]
-	}
+	},
+	assessorLedger: {
+		unit: 'NXM',
+		claims: ['Claim 0: test'],
+		source: 'test',
+		snapshots: [
+			{
+				step: 1,
+				phase: 'after',
+				time: T0,
+				fraudSubmitted: true,
+				polls: [
+					{ claim: 'Claim 0', accepted: '0', denied: '20', end: T0, status: 'denied', final: false }
+				],
+				assessors: [
+					{
+						name: 'Mallory',
+						fraudulent: true,
+						processed: true,
+						stake: '0',
+						burned: '12',
+						votes: ['accept'],
+						rewardOwed: '0',
+						rewardPaid: '0'
+					}
+				]
+			}
+		]
+	},
+	solvency: solvencyOverview(
+		[
+			[capitalYear(130n, 100n), capitalYear(90n, 100n)],
+			[capitalYear(200n, 100n), capitalYear(150n, 100n)]
+		],
+		{ line: 13_000n, ruin: 10_000n, reference: 0.25, noLine: 0.5, note: 'Illustrative' }
+	)
 };
 
 const frame: Frame = {
@@ -270,7 +357,10 @@ describe('view registry', () => {
 			'bridge-supply',
 			'merkle-tree',
 			'bridge-risk',
-			'payout-table'
+			'payout-table',
+			'assessor-ledger',
+			'poll-timeline',
+			'capital-mcr'
 		]);
 		for (const id of missing) expect(VIEWS[id].missing).toMatch(/^This run has no .+\.$/);
 	});
@@ -283,6 +373,41 @@ describe('view registry', () => {
 			proofs: { ...overview.proofs, graph: { ...overview.proofs!.graph! } }
 		};
 		expect(key(input({ overview: next }))).not.toBe(key(input()));
+	});
+});
+
+describe('poll timeline', () => {
+	test('follows the timeline: the end and the highlighted vote are the current step’s', async () => {
+		const view = await component('poll-timeline');
+		const at = (step: number) =>
+			render(view, {
+				props: VIEWS['poll-timeline'].props(input({ step }))!
+			}).body;
+		expect(at(0)).toMatch(/data-testid="poll-end">73 h</);
+		expect(at(0)).toContain('This step: <strong>Ana</strong> accept, 2,000 NXM, at 1 h: counted.');
+		expect(at(0)).not.toContain('Dora');
+		expect(at(1)).toMatch(/data-testid="poll-end">97 h</);
+		expect(at(1)).toContain('extended by 24 h in this step');
+		expect(at(1)).toContain('This step: <strong>Dora</strong> deny, 3,000 NXM, at 70 h: counted.');
+	});
+});
+
+describe('capital view', () => {
+	test('the ruin probability, the path at the step and the years as a table', async () => {
+		const view = await component('capital-mcr');
+		const at = (step: number) =>
+			render(view, {
+				props: VIEWS['capital-mcr'].props(input({ step }))!
+			}).body;
+		const body = at(1);
+		// 1 of 4 years ends below 100% (path 1's 90%); the reference and no-line shares beside it
+		expect(body).toContain('25%');
+		expect(body).toMatch(
+			/1 of 4 years end with capital\s+below the MCR; reference 25%, 50% with no line/
+		);
+		expect(body).toContain('path 2 (this step): ends at');
+		expect(at(0)).toContain('path 1 (this step): ends at');
+		expect(at(5)).not.toContain('(this step)');
 	});
 });
 

@@ -212,6 +212,16 @@ function ecrecover(digest, v, r, s) {
 	if (a === '-') return null;
 	return cryptoAnswer(w, a);
 }
+function ed25519Verify(publicKey, message, signature) {
+	const w = 'ed25519Verify(publicKey, message, signature)';
+	if (typeof publicKey !== 'string' || publicKey.length !== 66 || !/^0x[0-9a-fA-F]+$/.test(publicKey))
+		throw new TypeError(w + ': publicKey must be a 32-byte Ed25519 public key, 0x and 64 hex digits, got ' + describe(publicKey));
+	if (typeof signature !== 'string' || signature.length !== 130 || !/^0x[0-9a-fA-F]+$/.test(signature))
+		throw new TypeError(w + ': signature must be 64 bytes (R then S), 0x and 128 hex digits, got ' + describe(signature));
+	if (typeof message !== 'string' && !(message instanceof Uint8Array))
+		throw new TypeError(w + ': message must be a string (0x-hex bytes or text) or a Uint8Array, got ' + describe(message));
+	return cryptoAnswer(w, hCrypto('ed25519', publicKey + ',' + signature + ',' + hashText(message, w))) === '1';
+}
 function blockRandomness(number) {
 	const w = 'blockRandomness(blockNumber)';
 	if (number === undefined) number = (frame !== null ? frame : current(w)).number;
@@ -307,7 +317,7 @@ const chainlab = freeze({
 	Contract: Contract, StorageValue: StorageValue, StorageMap: StorageMap, msg: msg, block: block,
 	require: require, revert: revert, emit: emit, transfer: transfer, Token: Token,
 	keccak256: keccak256, CallError: CallError, sha256: sha256, modPow: modPow, modInverse: modInverse,
-	blockRandomness: blockRandomness, ecrecover: ecrecover
+	blockRandomness: blockRandomness, ecrecover: ecrecover, ed25519Verify: ed25519Verify
 });
 function requireModule(name) {
 	if (name === 'chainlab') return chainlab;

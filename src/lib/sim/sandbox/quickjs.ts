@@ -7,11 +7,12 @@
  * Loading: the .wasm bytes are read (Node: from the package; browser: fetched from the URL Vite's
  * `?url` import gives, so the bundler emits it as an asset with a hashed name and the service
  * worker can precache it), one constant is patched (BIGINT_MAX_LIMBS), an allocation charge is
- * added (alloc-counter.ts) and length charges for string comparison, hashing and conversion to
- * a number (string-charge.ts), and the module is
- * instantiated through Emscripten's `instantiateWasm` hook, which also hands over the exports
- * that save and restore the stack pointer (stackPointer). The bytes are patched and compiled
- * once; every heap instantiates that same compiled module, so every heap carries every patch.
+ * added (alloc-counter.ts), length charges for string comparison, hashing and conversion to
+ * a number (string-charge.ts), a charge for straight-line bytecode (step-charge.ts) and one for
+ * prototype hops (proto-charge.ts), and the module is instantiated through Emscripten's
+ * `instantiateWasm` hook, which also hands over the exports that save and restore the stack
+ * pointer (stackPointer). The bytes are patched and compiled once; every heap instantiates that
+ * same compiled module, so every heap carries every patch.
  *
  * Heaps: a QuickJSHeap is one instance of the module with its own WebAssembly memory. A host
  * stack overflow tears the runtime it hits: freeing it stops at QuickJS's leak assertion, and what
@@ -42,6 +43,8 @@ import {
 	patchAllocationCounter
 } from './alloc-counter.ts';
 import { LeanPath } from './ffi.ts';
+import { patchProtoCharge } from './proto-charge.ts';
+import { patchStepCharge } from './step-charge.ts';
 import { patchStringCharges } from './string-charge.ts';
 
 /** The value QuickJS resets the counter to after each handler call (JS_INTERRUPT_COUNTER_INIT). */
@@ -144,8 +147,10 @@ export type StackPointer = { get(): number; set(pointer: number): void };
 async function compile(): Promise<WebAssembly.Module> {
 	const isNode = typeof process !== 'undefined' && typeof process.versions?.node === 'string';
 	const compiled = await WebAssembly.compile(
-		patchStringCharges(
-			patchAllocationCounter(patchBigIntLimit(await wasmBytes(isNode)))
+		patchProtoCharge(
+			patchStepCharge(
+				patchStringCharges(patchAllocationCounter(patchBigIntLimit(await wasmBytes(isNode))))
+			)
 		) as Uint8Array<ArrayBuffer>
 	);
 	return compiled;

@@ -63,7 +63,7 @@ function fail(what: string): never {
  * Moves `r` past the immediates of an instruction whose opcode it just read.
  * @throws Error on a SIMD or atomic instruction, which this build does not use
  */
-function skipImmediates(r: Reader, op: number): void {
+export function skipImmediates(r: Reader, op: number): void {
 	if (op === 0x02 || op === 0x03 || op === 0x04) {
 		const t = r.bytes[r.pos];
 		if (

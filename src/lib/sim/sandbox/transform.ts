@@ -5,6 +5,7 @@
  * stack line is the learner's own line. Type errors are not checked here: types are only stripped,
  * and the editor shows type errors as the learner types.
  */
+import { nestingProblem } from './depth.ts';
 import { type LoopMap, scanLoops } from './loops.ts';
 import { classMethods } from './members.ts';
 import { methodSignatures, type Signature } from './signatures.ts';
@@ -44,7 +45,8 @@ let compiles = 0;
  * Compiles a contract's TypeScript, once per distinct source text: the load-time syntax pass, the
  * deploy in the Run and every `fresh()` probe of the checks share one result (frozen: callers
  * must not change it). Throws CompileError (with the learner's line) for syntax errors and
- * private `#names`; a failing source is remembered too and throws the same error again.
+ * private `#names`, and for sources nested or chained past the limits of depth.ts (MAX_NESTING,
+ * MAX_OPERATORS); a failing source is remembered too and throws the same error again.
  */
 export function compileContract(source: string): Readonly<Compiled> {
 	const hit = cache.get(source);
@@ -77,10 +79,15 @@ export function compileCount(): number {
 }
 
 function compileUncached(source: string): Compiled {
+	// sucrase's parser recurses per bracket and per operator: refuse what would overflow its stack
+	const deep = nestingProblem(source);
+	if (deep) throw new CompileError(deep.message, deep.line);
 	let stripped: ReturnType<typeof stripTypes>;
 	try {
 		stripped = stripTypes(source);
 	} catch (error) {
+		if (error instanceof RangeError)
+			throw new CompileError('the source nests too deeply to compile; split its expressions');
 		const e = error as Error & { loc?: { line: number; column: number } };
 		const message = String(e.message).replace(/\s*\(\d+:\d+\)\s*$/, '');
 		throw new CompileError(`SyntaxError: ${message}`, e.loc?.line);
