@@ -11,6 +11,9 @@ export default defineConfig({
 			adapter: adapter({ pages: out ? `${out}/build` : 'build', strict: true }),
 			outDir: out ? `${out}/.svelte-kit` : '.svelte-kit',
 			prerender: { entries: ['*'] },
+			// each view's small stylesheet goes into the page, not a request of its own: Kit links the
+			// CSS of every view the page could load, and the page waits for every link before it starts
+			inlineStyleThreshold: 2500,
 			// src/lib/pwa registers the worker itself, so an update waits for the learner
 			serviceWorker: { register: false }
 		})

@@ -1,32 +1,15 @@
 /**
  * The view registry: one table from a view id (model/views.ts, the ids lessons name in their
- * `views:` frontmatter) to the component that draws it, the run data it needs and its table
- * alternative. ViewPanel renders from this table; the lesson validator checks ids against the
- * same list, so a view is added in two places: its id in VIEW_IDS and its entry here.
+ * `views:` frontmatter) to the loader of the component that draws it, the run data it needs and
+ * its table alternative. ViewPanel renders from this table; the lesson validator checks ids
+ * against the same list, so a view is added in two places: its id in VIEW_IDS and its entry here.
+ * Each component is its own chunk (with its D3 parts), loaded when a page first needs it
+ * (view-loader.svelte.ts), so a lesson page ships only the code of the views it shows.
  */
 import type { Component } from 'svelte';
 import type { Frame } from '#lib/model/frame.ts';
 import type { LiquidationRecord, RunOverview } from '#lib/model/overview.ts';
 import type { ViewId } from '#lib/model/views.ts';
-import AssessorLedgerView from './AssessorLedgerView.svelte';
-import BalancesView from './BalancesView.svelte';
-import BridgeSequenceView from './BridgeSequenceView.svelte';
-import BridgeSupplyView from './BridgeSupplyView.svelte';
-import CapitalMcrView from './CapitalMcrView.svelte';
-import MerkleTreeView from './MerkleTreeView.svelte';
-import RiskCardView from './RiskCardView.svelte';
-import GraphView from './GraphView.svelte';
-import HealthView from './HealthView.svelte';
-import LiquidationPicker from './LiquidationPicker.svelte';
-import PayoutTableView from './PayoutTableView.svelte';
-import PollTimelineView from './PollTimelineView.svelte';
-import PriceView from './PriceView.svelte';
-import OptimisticWindowView from './OptimisticWindowView.svelte';
-import ProofRoundsView from './ProofRoundsView.svelte';
-import ReceiptsView from './ReceiptsView.svelte';
-import SignersView from './SignersView.svelte';
-import SurvivalView from './SurvivalView.svelte';
-import TranscriptsView from './TranscriptsView.svelte';
 
 /** What every view is fed from: the run, the current frame and the one piece of shared state. */
 export type ViewInput = {
@@ -54,8 +37,11 @@ export type TableAlternative = 'switch' | 'own';
 
 /** One row of the registry. */
 export type ViewEntry<P extends Record<string, unknown> = Record<string, unknown>> = {
-	/** the Svelte component that draws the view */
-	component: Component<P>;
+	/**
+	 * loads the Svelte component that draws the view: `() => import('./X.svelte')`, a chunk of its
+	 * own (the service worker precaches it with the rest of the build)
+	 */
+	load: () => Promise<{ default: Component<P> }>;
 	/** where its data comes from, for readers of the table (`overview.prices`, `frame.receipts`) */
 	data: string;
 	/** the component's props from the input, or null when this run carries none of the view's data */
@@ -79,7 +65,7 @@ function view<P extends Record<string, unknown>>(entry: ViewEntry<P>): ViewEntry
 /** Every view, by id. A missing or extra id is a type error. */
 export const VIEWS: Record<ViewId, ViewEntry> = {
 	price: view({
-		component: PriceView,
+		load: () => import('./PriceView.svelte'),
 		data: 'overview.prices, overview.liquidations',
 		props: ({ overview, liquidations, step, selected, pick }) =>
 			overview?.prices
@@ -95,7 +81,7 @@ export const VIEWS: Record<ViewId, ViewEntry> = {
 		table: 'switch'
 	}),
 	health: view({
-		component: HealthView,
+		load: () => import('./HealthView.svelte'),
 		data: 'overview.health',
 		props: ({ overview, step }) =>
 			overview?.health?.length ? { buckets: overview.health, step } : null,
@@ -103,35 +89,35 @@ export const VIEWS: Record<ViewId, ViewEntry> = {
 		table: 'switch'
 	}),
 	liquidation: view({
-		component: LiquidationPicker,
+		load: () => import('./LiquidationPicker.svelte'),
 		data: 'overview.liquidations',
 		props: ({ liquidations, selected, picked, pick }) => ({ liquidations, selected, picked, pick }),
 		missing: '',
 		table: 'switch'
 	}),
 	receipts: view({
-		component: ReceiptsView,
+		load: () => import('./ReceiptsView.svelte'),
 		data: 'frame.receipts',
 		props: ({ frame }) => ({ receipts: frame?.receipts ?? [] }),
 		missing: '',
 		table: 'own'
 	}),
 	balances: view({
-		component: BalancesView,
+		load: () => import('./BalancesView.svelte'),
 		data: 'frame.balances',
 		props: ({ frame }) => ({ rows: frame?.balances ?? [] }),
 		missing: '',
 		table: 'own'
 	}),
 	'proof-rounds': view({
-		component: ProofRoundsView,
+		load: () => import('./ProofRoundsView.svelte'),
 		data: 'overview.proofs.rounds',
 		props: ({ overview, step }) => ({ rounds: overview?.proofs?.rounds ?? [], step }),
 		missing: '',
 		table: 'own'
 	}),
 	transcripts: view({
-		component: TranscriptsView,
+		load: () => import('./TranscriptsView.svelte'),
 		data: 'overview.proofs.distributions',
 		props: ({ overview }) =>
 			overview?.proofs?.distributions?.length ? { sets: overview.proofs.distributions } : null,
@@ -139,14 +125,14 @@ export const VIEWS: Record<ViewId, ViewEntry> = {
 		table: 'switch'
 	}),
 	survival: view({
-		component: SurvivalView,
+		load: () => import('./SurvivalView.svelte'),
 		data: 'overview.proofs.survival',
 		props: ({ overview }) => (overview?.proofs?.survival ? { ...overview.proofs.survival } : null),
 		missing: 'This run has no survival data.',
 		table: 'switch'
 	}),
 	graph: view({
-		component: GraphView,
+		load: () => import('./GraphView.svelte'),
 		data: 'overview.proofs.graph',
 		props: ({ overview, step }) =>
 			overview?.proofs?.graph ? { graph: overview.proofs.graph, step } : null,
@@ -155,7 +141,7 @@ export const VIEWS: Record<ViewId, ViewEntry> = {
 		key: ({ overview }) => overview?.proofs?.graph
 	}),
 	signers: view({
-		component: SignersView,
+		load: () => import('./SignersView.svelte'),
 		data: 'overview.approvals',
 		props: ({ overview, step }) =>
 			overview?.approvals?.length ? { records: overview.approvals, step } : null,
@@ -163,7 +149,7 @@ export const VIEWS: Record<ViewId, ViewEntry> = {
 		table: 'switch'
 	}),
 	'optimistic-window': view({
-		component: OptimisticWindowView,
+		load: () => import('./OptimisticWindowView.svelte'),
 		data: 'overview.replica',
 		props: ({ overview, step }) =>
 			overview?.replica?.messages.length ? { replica: overview.replica, step } : null,
@@ -171,7 +157,7 @@ export const VIEWS: Record<ViewId, ViewEntry> = {
 		table: 'switch'
 	}),
 	'bridge-sequence': view({
-		component: BridgeSequenceView,
+		load: () => import('./BridgeSequenceView.svelte'),
 		// messages from named events and relayer deliveries: see src/lib/lessons/README.md, "Bridge views"
 		data: 'overview.bridge.messages',
 		props: ({ overview, step }) =>
@@ -187,7 +173,7 @@ export const VIEWS: Record<ViewId, ViewEntry> = {
 		table: 'switch'
 	}),
 	'bridge-supply': view({
-		component: BridgeSupplyView,
+		load: () => import('./BridgeSupplyView.svelte'),
 		// sampled at the end of every step by traceBridge's `supply` series
 		data: 'overview.bridge.supply',
 		props: ({ overview, step }) =>
@@ -198,7 +184,7 @@ export const VIEWS: Record<ViewId, ViewEntry> = {
 		table: 'switch'
 	}),
 	'merkle-tree': view({
-		component: MerkleTreeView,
+		load: () => import('./MerkleTreeView.svelte'),
 		data: 'overview.bridge.merkle',
 		props: ({ overview, step }) =>
 			overview?.bridge?.merkle?.length ? { trees: overview.bridge.merkle, step } : null,
@@ -206,14 +192,14 @@ export const VIEWS: Record<ViewId, ViewEntry> = {
 		table: 'switch'
 	}),
 	'bridge-risk': view({
-		component: RiskCardView,
+		load: () => import('./RiskCardView.svelte'),
 		data: 'overview.bridge.risk',
 		props: ({ overview }) => (overview?.bridge?.risk ? { card: overview.bridge.risk } : null),
 		missing: 'This run has no risk card.',
 		table: 'own'
 	}),
 	'payout-table': view({
-		component: PayoutTableView,
+		load: () => import('./PayoutTableView.svelte'),
 		data: 'overview.insurance.payoutTables',
 		props: ({ overview, step }) =>
 			overview?.insurance?.payoutTables.length
@@ -223,7 +209,7 @@ export const VIEWS: Record<ViewId, ViewEntry> = {
 		table: 'switch'
 	}),
 	'assessor-ledger': view({
-		component: AssessorLedgerView,
+		load: () => import('./AssessorLedgerView.svelte'),
 		data: 'overview.assessorLedger',
 		props: ({ overview, step }) =>
 			overview?.assessorLedger?.snapshots.length ? { ledger: overview.assessorLedger, step } : null,
@@ -231,7 +217,7 @@ export const VIEWS: Record<ViewId, ViewEntry> = {
 		table: 'switch'
 	}),
 	'poll-timeline': view({
-		component: PollTimelineView,
+		load: () => import('./PollTimelineView.svelte'),
 		// filled by tracePoll (scenario/poll-trace.ts): the votes, and the poll sampled every step
 		data: 'overview.insurance.polls',
 		props: ({ overview, step }) =>
@@ -240,7 +226,7 @@ export const VIEWS: Record<ViewId, ViewEntry> = {
 		table: 'switch'
 	}),
 	'capital-mcr': view({
-		component: CapitalMcrView,
+		load: () => import('./CapitalMcrView.svelte'),
 		// built by scenario/solvency.ts from the learner's yearly capital, MCR and ratio
 		data: 'overview.solvency',
 		props: ({ overview, step }) =>

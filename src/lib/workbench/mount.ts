@@ -9,17 +9,22 @@ export type Stores = ReturnType<typeof getStorage>;
 
 /**
  * Opens the page: makes the client, then `open(client, stores)` (not awaited: the page is already
- * on screen). Returns the teardown for onMount: `close()`, drafts flushed, the worker terminated.
+ * on screen). `settled()` is called once `open` has ended, resolved or rejected (a rejection is
+ * logged), so what waits for the page (the editor) never waits forever. Returns the teardown for
+ * onMount: `close()`, drafts flushed, the worker terminated.
  */
 export function startWorkbench<C extends { dispose(): void }>(
 	makeClient: () => C,
 	open: (client: C, stores: Stores) => Promise<void>,
-	close: () => void
+	close: () => void,
+	settled: () => void = () => {}
 ): () => void {
 	const stores = getStorage();
 	const client = makeClient();
 	const stopFlush = stores.drafts.flushOnHide();
-	void open(client, stores);
+	void open(client, stores)
+		.catch((error: unknown) => console.error('the workbench did not open fully', error))
+		.finally(settled);
 	return () => {
 		stopFlush();
 		void stores.drafts.flush();

@@ -41,6 +41,8 @@ export abstract class Workspace {
 	running = $state(false);
 	/** true once storage is loaded and the worker is attached */
 	ready = $state(false);
+	/** true once the page's opening has ended, even if it failed (the editor starts then at the latest) */
+	settled = $state(false);
 	/** set while the page shows a shared copy; its edits stay out of the learner's drafts */
 	shared = $state.raw<SharedCopy | null>(null);
 	/** the steps of the run on screen; frames come from the worker */

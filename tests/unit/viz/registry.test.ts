@@ -7,6 +7,7 @@ import { describe, expect, test } from 'vitest';
 import type { Frame } from '#lib/model/frame.ts';
 import type { LiquidationRecord, RunOverview } from '#lib/model/overview.ts';
 import { VIEW_IDS } from '#lib/model/views.ts';
+import type { ViewId } from '#lib/model/views.ts';
 import { VIEWS, type ViewInput } from '#lib/viz/registry.ts';
 import { solvencyOverview } from '#lib/scenario/solvency.ts';
 
@@ -16,6 +17,9 @@ const capitalYear = (capital: bigint, mcr: bigint) => ({
 	mcr: mcr * 10n ** 18n,
 	ratio: (capital * 10_000n) / mcr
 });
+
+/** The component of a view, loaded as a page loads it (its own chunk). */
+const component = async (id: ViewId) => (await VIEWS[id].load()).default;
 
 const T0 = Date.UTC(2020, 2, 12) / 1000;
 
@@ -325,11 +329,11 @@ describe('view registry', () => {
 		expect(Object.keys(VIEWS)).toEqual([...VIEW_IDS]);
 	});
 
-	test.each([...VIEW_IDS])('%s renders with its table alternative', (id) => {
+	test.each([...VIEW_IDS])('%s renders with its table alternative', async (id) => {
 		const entry = VIEWS[id];
 		const props = entry.props(input());
 		expect(props).not.toBeNull();
-		const { body } = render(entry.component, { props: props! });
+		const { body } = render(await component(id), { props: props! });
 		if (entry.table === 'switch') {
 			// the Chart / Table switch of VizFigure
 			expect(body).toMatch(/role="group" aria-label="Show [^"]+ as"/);
@@ -373,9 +377,10 @@ describe('view registry', () => {
 });
 
 describe('poll timeline', () => {
-	test('follows the timeline: the end and the highlighted vote are the current step’s', () => {
+	test('follows the timeline: the end and the highlighted vote are the current step’s', async () => {
+		const view = await component('poll-timeline');
 		const at = (step: number) =>
-			render(VIEWS['poll-timeline'].component, {
+			render(view, {
 				props: VIEWS['poll-timeline'].props(input({ step }))!
 			}).body;
 		expect(at(0)).toMatch(/data-testid="poll-end">73 h</);
@@ -388,9 +393,10 @@ describe('poll timeline', () => {
 });
 
 describe('capital view', () => {
-	test('the ruin probability, the path at the step and the years as a table', () => {
+	test('the ruin probability, the path at the step and the years as a table', async () => {
+		const view = await component('capital-mcr');
 		const at = (step: number) =>
-			render(VIEWS['capital-mcr'].component, {
+			render(view, {
 				props: VIEWS['capital-mcr'].props(input({ step }))!
 			}).body;
 		const body = at(1);
@@ -406,9 +412,10 @@ describe('capital view', () => {
 });
 
 describe('bridge views', () => {
-	test('the sequence view follows the timeline: a message is sent, then executed', () => {
+	test('the sequence view follows the timeline: a message is sent, then executed', async () => {
+		const view = await component('bridge-sequence');
 		const at = (step: number) =>
-			render(VIEWS['bridge-sequence'].component, {
+			render(view, {
 				props: VIEWS['bridge-sequence'].props(input({ step }))!
 			}).body;
 		expect(at(0)).toContain('data-state="sent"');
@@ -417,9 +424,10 @@ describe('bridge views', () => {
 		expect(at(1)).toContain('A → B #0 · 10 TOK · executed');
 	});
 
-	test('the supply view shows the values at the current step', () => {
+	test('the supply view shows the values at the current step', async () => {
+		const view = await component('bridge-supply');
 		const at = (step: number) =>
-			render(VIEWS['bridge-supply'].component, {
+			render(view, {
 				props: VIEWS['bridge-supply'].props(input({ step }))!
 			}).body;
 		expect(at(0)).toMatch(/Wrapped on B: <strong>0 wTOK<\/strong>/);
@@ -427,9 +435,10 @@ describe('bridge views', () => {
 	});
 });
 
-test('the Merkle view lights the proof checked by the step: path and siblings', () => {
+test('the Merkle view lights the proof checked by the step: path and siblings', async () => {
+	const view = await component('merkle-tree');
 	const at = (step: number) =>
-		render(VIEWS['merkle-tree'].component, {
+		render(view, {
 			props: VIEWS['merkle-tree'].props(input({ step }))!
 		}).body;
 	expect(at(0)).toContain('No proof checked yet');
