@@ -19,7 +19,12 @@ type Fn = 'getAmountOut' | 'getAmountIn';
 const REFERENCE = { getAmountOut, getAmountIn };
 
 /** The learner's function as a transaction: its value, or why it failed. */
-function call(s: ScenarioContext, lib: string, fn: Fn, args: bigint[]) {
+function call(
+	s: ScenarioContext,
+	lib: string,
+	fn: Fn,
+	args: bigint[]
+): { value: bigint } | { failed: string } {
 	const r: Receipt = s.send({ from: 'tester', to: lib, method: fn, args });
 	return r.status === 'success'
 		? { value: r.returnValue as bigint }
