@@ -233,5 +233,13 @@ export const VIEWS: Record<ViewId, ViewEntry> = {
 			overview?.solvency ? { solvency: overview.solvency, step } : null,
 		missing: 'This run has no capital simulation.',
 		table: 'switch'
+	}),
+	'call-tree': view({
+		load: () => import('./CallTreeView.svelte'),
+		// the engine's call trace of each receipt (Receipt.calls), named by receipt-view.ts
+		data: 'frame.receipts[].calls',
+		props: ({ frame }) => ({ receipts: frame?.receipts ?? [] }),
+		missing: 'This step has no transactions.',
+		table: 'switch'
 	})
 };
