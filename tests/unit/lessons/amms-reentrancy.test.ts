@@ -5,6 +5,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import { lessonSources, runLesson } from '#lib/scenario/run-lesson.ts';
+import { callTree } from '#lib/viz/call-tree.ts';
 
 const ID = '03-amms/05-reentrancy';
 const FILE = 'contracts/Vault.ts';
@@ -22,14 +23,40 @@ function mutant(...edits: [from: string, to: string][]): Record<string, string> 
 async function outcome(sources: 'starter' | 'solution' | Record<string, string>) {
 	const { run, result, checks } = await runLesson(ID, sources, 1);
 	const calls = run.steps.flatMap((s) => s.txs.map((t) => t.receipt));
+	const attackView = run.steps
+		.flatMap((s) => s.txs)
+		.find((t) => t.receipt.method === 'attack')?.view;
 	run.dispose();
 	if (!result.ok) throw new Error(JSON.stringify(result));
 	const summary = Object.fromEntries(
 		(result.overview.summary ?? []).map((r) => [r.label, r.value])
 	);
 	const failed = checks.filter((c) => !c.passed).map((c) => c.id);
-	return { calls, summary, checks, failed };
+	return { calls, summary, checks, failed, attackView };
 }
+
+describe(`${ID}: the call-tree view of the attack`, () => {
+	test('the starter: 11 paid withdraw frames nested under the attacker, the 12th reverted', async () => {
+		const tree = callTree((await outcome('starter')).attackView!);
+		const withdraws = tree.rows.filter((r) => r.label === 'Vault.withdraw');
+		expect(withdraws).toHaveLength(12);
+		expect(withdraws.filter((r) => r.reentry)).toHaveLength(11);
+		expect(withdraws.map((r) => r.frame.status)).toEqual([...Array(11).fill('ok'), 'reverted']);
+		// each frame sits deeper than the one before it: calls inside calls, not one after another
+		const depths = withdraws.map((r) => r.frame.depth);
+		expect(depths).toEqual([...depths].sort((a, b) => a - b));
+		expect(new Set(depths).size).toBe(12);
+	});
+
+	test('the solution: one paid withdraw, one re-entrant withdraw that reverts', async () => {
+		const tree = callTree((await outcome('solution')).attackView!);
+		const withdraws = tree.rows.filter((r) => r.label === 'Vault.withdraw');
+		expect(withdraws.map((r) => [r.reentry, r.frame.status])).toEqual([
+			[false, 'ok'],
+			[true, 'reverted']
+		]);
+	});
+});
 
 describe(ID, () => {
 	test('the starter is drained: 11 payments of 1 ETH, honest withdrawals revert', async () => {
