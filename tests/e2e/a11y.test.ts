@@ -149,3 +149,40 @@ for (const id of ['03-amms/01-amounts', '03-amms/02-liquidity']) {
 		expect(await seriousViolations(page)).toEqual([]);
 	});
 }
+
+for (const id of ['03-amms/05-reentrancy', '03-amms/06-leverage-loop']) {
+	test(`${id} has none after a run, stepped to the attack or the shock`, async ({ page }) => {
+		await openLesson(page, id);
+		await run(page);
+		for (let i = 0; i < 2; i++) {
+			await page.getByRole('button', { name: 'Step forward', exact: true }).click();
+		}
+		expect(await seriousViolations(page)).toEqual([]);
+	});
+}
+
+test('03-amms/06-leverage-loop has none with the ETH price view as a table', async ({ page }) => {
+	await openLesson(page, '03-amms/06-leverage-loop');
+	await run(page);
+	const figure = page.getByRole('figure', { name: 'ETH price' });
+	await expect(figure.locator('svg').first()).toBeVisible();
+	await figure.getByRole('button', { name: 'Table', exact: true }).click();
+	await expect(figure.locator('table')).toBeVisible();
+	expect(await seriousViolations(page)).toEqual([]);
+});
+
+test('03-amms/05-reentrancy has none at the attack, with the call tree as chart and as table', async ({
+	page
+}) => {
+	await openLesson(page, '03-amms/05-reentrancy');
+	await run(page);
+	for (let i = 0; i < 2; i++) {
+		await page.getByRole('button', { name: 'Step forward', exact: true }).click();
+	}
+	const figure = page.getByRole('figure', { name: 'Call tree' });
+	await expect(figure.locator('svg').first()).toBeVisible();
+	expect(await seriousViolations(page)).toEqual([]);
+	await figure.getByRole('button', { name: 'Table', exact: true }).click();
+	await expect(figure.locator('table')).toBeVisible();
+	expect(await seriousViolations(page)).toEqual([]);
+});

@@ -43,4 +43,34 @@ export type ReceiptView = {
 	/** the return value as a token amount (a token's balanceOf), for display */
 	returnAmount?: AmountView;
 	error?: SourceError;
+	/** the call trace (engine Receipt.calls), frames in the order they were entered; absent when empty */
+	calls?: CallView[];
+};
+
+/**
+ * One call frame of a transaction as the call-tree view shows it: names where known, amounts as
+ * decimal strings of wei (or token units, for `tokens`).
+ */
+export type CallView = {
+	/** 0 for the transaction's own frame */
+	depth: number;
+	/** index of the calling frame in `calls`, -1 for the transaction's own frame */
+	parent: number;
+	/** msg.sender: account or contract name when known, else the address */
+	caller: string;
+	/** the contract or account called: its name when known, else the address */
+	callee: string;
+	/** the method, 'receive' for a native transfer, 'constructor' for a deploy */
+	method: string;
+	/** native coin sent, wei */
+	value: string;
+	/** the callee's native balance at entry (before `value` arrived) and at exit, wei */
+	balanceIn: string;
+	balanceOut: string;
+	status: 'ok' | 'reverted';
+	/** the revert reason or error of a reverted frame */
+	reason?: string;
+	gasUsed: number;
+	/** the callee's balance of each traced token at entry and exit, smallest units */
+	tokens?: { token: string; balanceIn: string; balanceOut: string }[];
 };

@@ -26,7 +26,8 @@ export const VIEW_IDS = [
 	'poll-timeline',
 	'capital-mcr',
 	'amm-curve',
-	'amm-reserves'
+	'amm-reserves',
+	'call-tree'
 ] as const;
 
 /** A view id a lesson can name. */

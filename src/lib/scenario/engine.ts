@@ -4,6 +4,7 @@
  */
 import {
 	createWorld,
+	type CallFrame,
 	type Chain,
 	type ChainConfig,
 	type Receipt,
@@ -11,7 +12,7 @@ import {
 } from '#lib/sim/index.ts';
 import type { ChainHead } from '#lib/model/frame.ts';
 
-export type { Chain, ChainConfig, Receipt, World };
+export type { CallFrame, Chain, ChainConfig, Receipt, World };
 export { Random } from '#lib/sim/random.ts';
 
 /**

@@ -3,8 +3,8 @@
  * addresses, the failing line blamed on the lesson file the contract came from, and which values
  * are token amounts (so the page can show "6,000 DAI" beside the raw integer).
  */
-import type { AmountView, LogView, ReceiptView } from '#lib/model/receipt.ts';
-import type { Receipt } from './engine.ts';
+import type { AmountView, CallView, LogView, ReceiptView } from '#lib/model/receipt.ts';
+import type { CallFrame, Receipt } from './engine.ts';
 import { toSourceError } from './errors.ts';
 import { formatUnits, formatValue, type NameBook } from './format.ts';
 
@@ -171,10 +171,38 @@ export function toReceiptView(receipt: Receipt, names: ReceiptNames): ReceiptVie
 			view.returnAmount = amountOf(receipt.returnValue, self, method);
 		}
 	}
+	if (receipt.calls && receipt.calls.length > 0) view.calls = callViews(receipt.calls, names);
 	if (receipt.error) {
 		// blame the innermost contract that failed when the engine says which one it was
 		const at = receipt.error.address ?? to;
 		view.error = toSourceError(receipt.error, names.fileOf(at));
 	}
 	return view;
+}
+
+/** The call trace of a receipt for display: names for addresses, amounts as decimal strings. */
+export function callViews(calls: readonly CallFrame[], names: ReceiptNames): CallView[] {
+	const name = (a: string) => names.nameOf(a) ?? a;
+	return calls.map((c) => {
+		const view: CallView = {
+			depth: c.depth,
+			parent: c.parent,
+			caller: name(c.caller),
+			callee: name(c.callee),
+			method: c.method,
+			value: c.value.toString(),
+			balanceIn: c.balanceIn.toString(),
+			balanceOut: c.balanceOut.toString(),
+			status: c.status,
+			gasUsed: c.gasUsed
+		};
+		if (c.error) view.reason = c.error.message;
+		if (c.tokens)
+			view.tokens = c.tokens.map((t) => ({
+				token: name(t.token),
+				balanceIn: t.balanceIn.toString(),
+				balanceOut: t.balanceOut.toString()
+			}));
+		return view;
+	});
 }

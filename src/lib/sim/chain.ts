@@ -37,6 +37,11 @@ export type { PendingTx } from './transactions.ts';
 export class Chain extends ChainBase {
 	/** mine a block per send() (default); set false to queue with submit() and include with mine() */
 	autoMine = true;
+	/**
+	 * tokens (built-in, or contracts keeping a 'balances' StorageMap of bigint) whose balances the
+	 * call trace records for each frame's callee at entry and exit (Receipt.calls[i].tokens); none by default
+	 */
+	traceTokens: readonly string[] = [];
 	private readonly receipts = new Map<string, Receipt>();
 
 	/** Receipt of a transaction by hash (included or rejected as invalid), if it exists in this timeline. */
@@ -180,6 +185,7 @@ export class Chain extends ChainBase {
 		meter.charge(intrinsicGasOf(tx));
 		this.state.set('n' + tx.from, tx.nonce + 1);
 		const run = new Run(this.state, meter, env, false, () => core.sandbox());
+		run.traceTokens = this.traceTokens;
 		core.active = run;
 		let out: Outcome;
 		try {
@@ -200,7 +206,8 @@ export class Chain extends ChainBase {
 			meter.used,
 			out.ok ? run.decodedLogs() : [],
 			env.number,
-			true
+			true,
+			run.calls
 		);
 	}
 

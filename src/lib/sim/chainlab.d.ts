@@ -43,9 +43,15 @@ declare module 'chainlab' {
 		 * that runs right away, in a new call frame, with `msg.sender` = this contract. If the call
 		 * fails it throws a CallError and everything the called contract did is undone; you may catch it.
 		 *
+		 * A callback is the same thing: calling back into `msg.sender` (a flash swap's
+		 * `Contract.at(to).uniswapV2Call(...)`) runs the caller's method while your call is still
+		 * open, so it can call you again (re-entrancy) unless you guard against it. Costs 2,600 gas for
+		 * the first call to an address in a transaction (100 after), plus 9,000 when `value` is sent.
+		 *
 		 * @param address the contract to call
 		 * @param options `value`: wei sent along with every call made through this handle (arrives as msg.value)
 		 * @example Contract.at<Oracle>(oracleAddress).getAssetPrice(weth)
+		 * @example Contract.at(to).uniswapV2Call(msg.sender, amount0Out, amount1Out, data) // flash-swap callback
 		 */
 		static at<T = { [method: string]: (...args: any[]) => any }>(
 			address: string,
@@ -132,7 +138,9 @@ declare module 'chainlab' {
 	/**
 	 * Sends `amount` wei of native coin from this contract to `to`. If `to` is a contract, its
 	 * receive() runs (and may call back into you: this is how re-entrancy happens). Throws a
-	 * CallError if the balance is too low or the recipient reverts.
+	 * CallError if the balance is too low or the recipient reverts (or has no receive()).
+	 * Costs 9,000 gas plus 2,600 for the first touch of `to` in a transaction (100 after), plus
+	 * whatever the recipient's receive() uses.
 	 */
 	export function transfer(to: string, amount: bigint): void;
 

@@ -18,8 +18,8 @@ import type { Instance, Sandbox } from './sandbox/sandbox.ts';
 import { hashInput } from './sandbox/host.ts';
 import type { Compiled } from './sandbox/transform.ts';
 import type { ChainState } from './state.ts';
-import { mintInRun, tokenCall } from './token.ts';
-import type { CodeRecord, ContractRecord, ExecError, TokenRecord } from './types.ts';
+import { balanceSlot, mintInRun, tokenCall } from './token.ts';
+import type { CallFrame, CodeRecord, ContractRecord, ExecError, TokenRecord } from './types.ts';
 
 export { type Env, failed, type Outcome } from './access.ts';
 
@@ -40,6 +40,12 @@ export class Run extends Access {
 	private sandboxMade = false;
 	/** where the transaction died (gas or fault), innermost frame first */
 	private deathSite: { line: number; address: string | undefined } | undefined;
+	/** the call trace: every frame entered, in order (Receipt.calls) */
+	readonly calls: CallFrame[] = [];
+	/** index in `calls` of the frame running now, -1 outside any */
+	private open = -1;
+	/** tokens whose balances each frame records at entry and exit (CallFrame.tokens) */
+	traceTokens: readonly string[] = [];
 
 	constructor(
 		state: ChainState,
@@ -78,6 +84,7 @@ export class Run extends Access {
 			);
 		const mark = this.state.mark();
 		const logCount = this.logs.length;
+		const frame = this.openFrame(from, to, method ?? 'receive', value);
 		let out: Outcome;
 		try {
 			out = this.enter(from, to, method, args, value);
@@ -96,7 +103,53 @@ export class Run extends Access {
 			this.logs.length = logCount;
 			out.failure.message = cutText(out.failure.message);
 		}
+		this.closeFrame(frame, out);
 		return out;
+	}
+
+	/** Starts a frame of the call trace; returns its index. Reads state without gas. */
+	private openFrame(caller: string, callee: string, method: string, value: bigint): number {
+		const index = this.calls.length;
+		const frame: CallFrame = {
+			depth: this.open < 0 ? 0 : this.calls[this.open].depth + 1,
+			parent: this.open,
+			caller,
+			callee,
+			method,
+			value,
+			balanceIn: this.balanceOf(callee),
+			balanceOut: 0n,
+			status: 'ok',
+			gasUsed: this.meter.used
+		};
+		if (this.traceTokens.length > 0)
+			frame.tokens = this.traceTokens.map((token) => {
+				const b = this.tokenBalance(token, callee);
+				return { token, balanceIn: b, balanceOut: b };
+			});
+		this.calls.push(frame);
+		this.open = index;
+		return index;
+	}
+
+	/** Ends frame `index` of the call trace with the outcome `out`. */
+	private closeFrame(index: number, out: Outcome): void {
+		const frame = this.calls[index];
+		frame.balanceOut = this.balanceOf(frame.callee);
+		frame.gasUsed = this.meter.used - frame.gasUsed;
+		if (!out.ok) {
+			frame.status = 'reverted';
+			frame.error = { ...out.failure };
+		}
+		if (frame.tokens !== undefined)
+			for (const t of frame.tokens) t.balanceOut = this.tokenBalance(t.token, frame.callee);
+		this.open = frame.parent;
+	}
+
+	/** `account`'s balance in the token at `token` (built-in, or a contract's 'balances' map), no gas. */
+	private tokenBalance(token: string, account: string): bigint {
+		const text = this.state.get('s' + token + balanceSlot(account)) as string | undefined;
+		return text !== undefined && text.charCodeAt(0) === 110 ? BigInt(text.slice(1)) : 0n;
 	}
 
 	/** Remembers where a constructor or a file's top level died (gas or fault), as call() does for methods. */
@@ -209,6 +262,21 @@ export class Run extends Access {
 	 * stores the record. Returns the record, or the failure.
 	 */
 	create(
+		from: string,
+		address: string,
+		name: string,
+		source: string,
+		code: Compiled,
+		args: string,
+		value: bigint
+	): { record: CodeRecord } | Outcome {
+		const frame = this.openFrame(from, address, 'constructor', value);
+		const created = this.createIn(from, address, name, source, code, args, value);
+		this.closeFrame(frame, 'record' in created ? { ok: true, value: 'u' } : created);
+		return created;
+	}
+
+	private createIn(
 		from: string,
 		address: string,
 		name: string,

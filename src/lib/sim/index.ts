@@ -31,6 +31,7 @@ export { ETHER, formatUnits, GWEI, parseUnits } from './units.ts';
 export { MAX_UINT256 } from './token.ts';
 export { decodeValue, encodeValue, MAX_CHARS, MAX_VALUES } from './codec.ts';
 export type {
+	CallFrame,
 	ChainConfig,
 	DeployOptions,
 	ErrorKind,

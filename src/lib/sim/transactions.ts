@@ -9,7 +9,7 @@ import { BLOCK_GAS_LIMIT, GAS, GAS_PRICE, intrinsicGas } from './gas.ts';
 import { fmix32, hashLanes, keccak256, LANE_SEED_A, LANE_SEED_B } from './hash.ts';
 import type { Compiled } from './sandbox/transform.ts';
 import type { ChainState } from './state.ts';
-import type { Receipt, TokenRecord } from './types.ts';
+import type { CallFrame, Receipt, TokenRecord } from './types.ts';
 
 /** A transaction waiting in the mempool (or about to be included). */
 export type PendingTx = {
@@ -101,7 +101,8 @@ export function makeReceipt(
 	gasUsed: number,
 	logs: Receipt['logs'],
 	blockNumber: number,
-	included: boolean
+	included: boolean,
+	calls: CallFrame[] = []
 ): Receipt {
 	const receipt: Receipt = {
 		status: out.ok ? 'success' : 'reverted',
@@ -120,7 +121,8 @@ export function makeReceipt(
 		gasLimit: tx.gasLimit,
 		gasPrice: tx.gasPrice,
 		fee: BigInt(gasUsed) * tx.gasPrice,
-		included
+		included,
+		calls
 	};
 	if (!out.ok) receipt.error = out.failure;
 	return receipt;

@@ -61,6 +61,44 @@ export type Receipt = {
 	fee: bigint;
 	/** false for an invalid transaction: no block, no fee, no nonce change */
 	included: boolean;
+	/**
+	 * the call trace: every call frame the transaction ran, in the order they were entered (the
+	 * transaction's own frame first, then nested and re-entrant ones depth-first); empty for an
+	 * invalid transaction. The engine sets it on every receipt; optional for receipts made by hand
+	 */
+	calls?: CallFrame[];
+};
+
+/**
+ * One call frame of a transaction's call trace: the transaction's own call, a cross-contract call
+ * (Contract.at, Token.at), a native transfer (`transfer()`, which runs the callee's receive()) or
+ * a deploy's constructor. Balances are native coin in wei, read without gas.
+ */
+export type CallFrame = {
+	/** 0 for the transaction's own frame, +1 per nesting */
+	depth: number;
+	/** index in the trace of the frame that made this call; -1 for the transaction's own frame */
+	parent: number;
+	/** msg.sender of the frame */
+	caller: string;
+	/** the contract or account called */
+	callee: string;
+	/** the method, 'receive' for a plain native transfer, 'constructor' for a deploy */
+	method: string;
+	/** native coin sent with the call (msg.value), wei */
+	value: bigint;
+	/** the callee's native balance when the frame was entered, before `value` arrived */
+	balanceIn: bigint;
+	/** the callee's native balance when the frame returned (after a revert: as it was restored to) */
+	balanceOut: bigint;
+	/** 'ok', or 'reverted' when the frame failed and its writes, transfers and logs were undone */
+	status: 'ok' | 'reverted';
+	/** why the frame failed (its own revert, or one it let propagate from a nested call) */
+	error?: ExecError;
+	/** gas used inside the frame, nested frames included (not the 21,000 of the transaction) */
+	gasUsed: number;
+	/** the callee's token balances at entry and exit, for the tokens the chain traces (Chain.traceTokens) */
+	tokens?: { token: string; balanceIn: bigint; balanceOut: bigint }[];
 };
 
 /** A transaction to send. Names ('alice') or addresses are accepted for `from` and `to`. */

@@ -251,5 +251,13 @@ export const VIEWS: Record<ViewId, ViewEntry> = {
 			overview?.amm?.samples.length ? { amm: overview.amm, step } : null,
 		missing: 'This run has no pool reserves.',
 		table: 'switch'
+	}),
+	'call-tree': view({
+		load: () => import('./CallTreeView.svelte'),
+		// the engine's call trace of each receipt (Receipt.calls), named by receipt-view.ts
+		data: 'frame.receipts[].calls',
+		props: ({ frame }) => ({ receipts: frame?.receipts ?? [] }),
+		missing: 'This step has no transactions.',
+		table: 'switch'
 	})
 };
