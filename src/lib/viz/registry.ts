@@ -233,5 +233,14 @@ export const VIEWS: Record<ViewId, ViewEntry> = {
 			overview?.solvency ? { solvency: overview.solvency, step } : null,
 		missing: 'This run has no capital simulation.',
 		table: 'switch'
+	}),
+	twap: view({
+		load: () => import('./TwapView.svelte'),
+		// filled by traceTwap (scenario/twap-trace.ts): spot, TWAP and the pool's price per step
+		data: 'overview.twap',
+		props: ({ overview, step }) =>
+			overview?.twap?.points.length ? { twap: overview.twap, step } : null,
+		missing: 'This run has no price samples.',
+		table: 'switch'
 	})
 };
