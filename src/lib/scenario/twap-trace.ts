@@ -27,7 +27,12 @@ export type TwapTrace = {
 	/** sample the three prices at the end of the current step, before its `yield` */
 	sample(label: string): void;
 	/** record the manipulation inside its transaction (prices in quote wei per whole base token) */
-	attack(a: { spot: bigint; poolPrice: bigint; profit: bigint; outcome: TwapAttack['outcome'] }): void;
+	attack(a: {
+		spot: bigint;
+		poolPrice: bigint;
+		profit: bigint;
+		outcome: TwapAttack['outcome'];
+	}): void;
 };
 
 /**
