@@ -2,8 +2,9 @@
  * The oracle lesson's market, shared by its run and its checks: WETH and DAI (built-in tokens, 18
  * decimals), a thin Uniswap v2 pair the oracle reads, a deep pair that lends the flash swap, the
  * learner's PriceOracle, the lending pool that reads it and the reference attacker. Every swap on
- * the thin pair is mirrored into the reference model, so a check can ask the model what a correct
- * TWAP oracle would say at the same seconds.
+ * the thin pair is mirrored into the reference model (`#lib/protocols/uniswap-v2.ts`: its
+ * UniswapV2Pair and ExampleOracleSimple), so a check can ask the model what a correct TWAP oracle
+ * would say at the same seconds; the model's own K check vouches for every mirrored swap.
  *
  * Reserves and prices are illustrative (synthetic), not market data.
  */
@@ -11,7 +12,7 @@ import type { ScenarioContext } from '#lib/scenario/index.ts';
 import type { Receipt } from '#lib/scenario/engine.ts';
 import { formatTokens } from '#lib/model/units.ts';
 import { parseUnits } from '#lib/protocols/wad.ts';
-import { ExampleOracleSimple, UniswapV2Pair } from './reference.ts';
+import { ExampleOracleSimple, UniswapV2Pair, getAmountOut } from '#lib/protocols/uniswap-v2.ts';
 
 export const DAY = 86_400;
 /** Whole tokens (18 decimals) from decimal text. */
@@ -82,12 +83,6 @@ export function spotPrice(s: ScenarioContext, m: Market): bigint {
 	return (d * 10n ** 18n) / w;
 }
 
-/** v2-periphery UniswapV2Library.getAmountOut (lines 43-50). */
-export function getAmountOut(amountIn: bigint, reserveIn: bigint, reserveOut: bigint): bigint {
-	const withFee = amountIn * 997n;
-	return (withFee * reserveOut) / (reserveIn * 1000n + withFee);
-}
-
 function seed(
 	s: ScenarioContext,
 	m: { weth: string; dai: string },
@@ -137,7 +132,7 @@ export function openMarket(s: ScenarioContext): Market {
 	const t0 = s.time();
 	const refPair = new UniswapV2Pair();
 	const [a0, a1] = wethIs0(t) ? [THIN.weth, THIN.dai] : [THIN.dai, THIN.weth];
-	refPair.mint('deployer', a0, a1, t0);
+	refPair.mint(s.address('deployer'), a0, a1, t0);
 	const oracle = s.deploy('contracts/PriceOracle.ts', { from: 'deployer', args: [pair] });
 	const pool = s.deploy('contracts/LendingPool.ts', {
 		from: 'deployer',

@@ -5,6 +5,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import { lessonSources, runLesson } from '#lib/scenario/run-lesson.ts';
+import type { Market } from '../../../lessons/03-amms/04-price-oracle/market.ts';
 
 const ID = '03-amms/04-price-oracle';
 const FILE = 'contracts/PriceOracle.ts';
@@ -64,6 +65,26 @@ describe('price oracle lesson', () => {
 		// before the first update the TWAP oracle prices at 0, as ExampleOracleSimple does
 		expect(twap.points[0].poolPrice).toBe(0);
 		expect(twap.points[0].twap).toBeNull();
+	});
+
+	test('the lesson’s pair contract and the reference model agree on reserves and accumulators', async () => {
+		const { run } = await runLesson(ID, 'solution', 1);
+		try {
+			const m = run.result as Market;
+			const pair = run.context.storage(m.pair);
+			expect(pair.value('reserve0')).toBe(m.ref.pair.reserve0);
+			expect(pair.value('reserve1')).toBe(m.ref.pair.reserve1);
+			expect(pair.value('blockTimestampLast')).toBe(m.ref.pair.blockTimestampLast);
+			expect(pair.value('price0CumulativeLast')).toBe(m.ref.pair.price0CumulativeLast);
+			expect(pair.value('price1CumulativeLast')).toBe(m.ref.pair.price1CumulativeLast);
+			expect(m.ref.pair.price0CumulativeLast).toBeGreaterThan(0n);
+			// and the learner's oracle (the solution) stored the model's averages
+			const oracle = run.context.storage(m.oracle);
+			expect(oracle.value('price0Average')).toBe(m.ref.oracle.price0Average);
+			expect(oracle.value('price1Average')).toBe(m.ref.oracle.price1Average);
+		} finally {
+			run.dispose();
+		}
 	});
 
 	test.each([
