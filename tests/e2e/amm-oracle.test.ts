@@ -27,11 +27,11 @@ test('the spot oracle is drained in one transaction; the learner’s TWAP stops 
 	await page.keyboard.press('End');
 	const inside = figure.getByTestId('twap-attack');
 	await expect(inside).toHaveAttribute('data-outcome', 'borrowed');
-	await expect(inside).toContainText('spot 8,056.48 DAI, the pool used 8,056.48 DAI');
+	await expect(inside).toContainText('spot 8,056.47 DAI, the pool used 8,056.47 DAI');
 	await expect(inside).toContainText("Attacker's profit: 481,990.97 DAI");
 	await expect(figure.locator('svg .attack')).toHaveCount(1);
-	await expect(figure.locator('[data-series="pool"] strong')).toHaveText('8,056.48 DAI');
-	await expect(figure.locator('[data-series="twap"] strong')).toHaveText('2,036.27 DAI');
+	await expect(figure.locator('[data-series="pool"] strong')).toHaveText('8,056.47 DAI');
+	await expect(figure.locator('[data-series="twap"] strong')).toHaveText('2,036.26 DAI');
 
 	await button(page, 'Check').click();
 	await expect(checks.getByText('0 of 4 passed')).toBeVisible({ timeout: 120_000 });
@@ -46,8 +46,8 @@ test('the spot oracle is drained in one transaction; the learner’s TWAP stops 
 	await slider.focus();
 	await page.keyboard.press('End');
 	await expect(inside).toHaveAttribute('data-outcome', 'unwound');
-	await expect(inside).toContainText('spot 8,056.48 DAI, the pool used 2,036.27 DAI');
-	await expect(figure.locator('[data-series="pool"] strong')).toHaveText('2,036.27 DAI');
+	await expect(inside).toContainText('spot 8,056.47 DAI, the pool used 2,036.26 DAI');
+	await expect(figure.locator('[data-series="pool"] strong')).toHaveText('2,036.26 DAI');
 
 	await button(page, 'Check').click();
 	await expect(checks.getByText('4 of 4 passed')).toBeVisible({ timeout: 120_000 });
@@ -56,5 +56,6 @@ test('the spot oracle is drained in one transaction; the learner’s TWAP stops 
 
 	// the table lists the attack's step twice: at its end and inside its transaction
 	await figure.getByRole('button', { name: 'Table', exact: true }).click();
-	await expect(figure.locator('tbody tr[data-attack="inside"]')).toContainText('2,036.27 DAI');
+	const insideRow = figure.locator('tbody tr[data-attack="inside"] td');
+	await expect(insideRow).toHaveText(['8,056.47', '2,036.26', '2,036.26']);
 });
