@@ -141,3 +141,24 @@ test('the fraud lesson has none after a run, with the assessor ledger as chart a
 	await expect(figure.locator('table')).toBeVisible();
 	expect(await seriousViolations(page)).toEqual([]);
 });
+
+for (const id of ['03-amms/01-amounts', '03-amms/02-liquidity']) {
+	test(`${id} has none after a run, with the AMM views as charts and as tables`, async ({
+		page
+	}) => {
+		await openLesson(page, id);
+		await run(page);
+		await page.getByRole('button', { name: 'Step forward', exact: true }).click();
+		const names = ['Trade on the x * y = k curve', 'Reserves, k and LP supply'];
+		for (const name of names) {
+			await expect(page.getByRole('figure', { name }).locator('svg').first()).toBeVisible();
+		}
+		expect(await seriousViolations(page)).toEqual([]);
+		for (const name of names) {
+			const figure = page.getByRole('figure', { name });
+			await figure.getByRole('button', { name: 'Table', exact: true }).click();
+			await expect(figure.locator('table').last()).toBeVisible();
+		}
+		expect(await seriousViolations(page)).toEqual([]);
+	});
+}

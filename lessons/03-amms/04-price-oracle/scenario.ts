@@ -2,6 +2,7 @@
 // transaction; the learner's TWAP oracle (ExampleOracleSimple) makes the same attack cost money.
 // Reserves and prices are illustrative (synthetic), not market data.
 import { defineScenario, type CheckContext, type ScenarioContext } from '#lib/scenario/index.ts';
+import { traceAmm } from '#lib/scenario/amm-trace.ts';
 import { traceTwap } from '#lib/scenario/twap-trace.ts';
 import {
 	DAY,
@@ -19,6 +20,7 @@ import {
 	updateAt,
 	warpTo,
 	weth,
+	wethIs0,
 	whyFailed,
 	type AttackResult,
 	type Market
@@ -96,6 +98,7 @@ export default defineScenario({
 				s.mapAsset(m.pool, 'debt', 'DAI debt')
 			]
 		);
+		traceAmm(s, { pair: m.pair, symbols: wethIs0(m) ? ['WETH', 'DAI'] : ['DAI', 'WETH'] });
 		const trace = traceTwap(s, {
 			base: 'WETH',
 			quote: 'DAI',

@@ -90,6 +90,8 @@ export type RunOverview = {
 	assessorLedger?: AssessorLedger;
 	/** a Monte Carlo of a pool's capital, MCR and MCR ratio for the capital-mcr view (model/solvency.ts) */
 	solvency?: SolvencyOverview;
+	/** a constant-product pair's reserves, k, LP supply and trades per step (model/amm.ts) */
+	amm?: import('./amm.ts').AmmOverview;
 	/** spot price against the TWAP and the pool's price through a manipulation (model/twap.ts) */
 	twap?: TwapOverview;
 };

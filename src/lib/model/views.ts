@@ -25,6 +25,8 @@ export const VIEW_IDS = [
 	'assessor-ledger',
 	'poll-timeline',
 	'capital-mcr',
+	'amm-curve',
+	'amm-reserves',
 	'twap'
 ] as const;
 

@@ -234,6 +234,24 @@ export const VIEWS: Record<ViewId, ViewEntry> = {
 		missing: 'This run has no capital simulation.',
 		table: 'switch'
 	}),
+	'amm-curve': view({
+		load: () => import('./AmmCurveView.svelte'),
+		// filled by traceAmm (scenario/amm-trace.ts) from the pair's Swap and Sync events
+		data: 'overview.amm.trades',
+		props: ({ overview, step }) =>
+			overview?.amm?.trades.length ? { amm: overview.amm, step } : null,
+		missing: 'This run has no trades through a pool.',
+		table: 'switch'
+	}),
+	'amm-reserves': view({
+		load: () => import('./AmmReservesView.svelte'),
+		// sampled at the end of every step by traceAmm (scenario/amm-trace.ts)
+		data: 'overview.amm.samples',
+		props: ({ overview, step }) =>
+			overview?.amm?.samples.length ? { amm: overview.amm, step } : null,
+		missing: 'This run has no pool reserves.',
+		table: 'switch'
+	}),
 	twap: view({
 		load: () => import('./TwapView.svelte'),
 		// filled by traceTwap (scenario/twap-trace.ts): spot, TWAP and the pool's price per step
