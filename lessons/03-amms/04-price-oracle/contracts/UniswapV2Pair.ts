@@ -2,7 +2,9 @@
 // Uniswap v2's pair, line for line where Chainlab allows (Uniswap/v2-core ee547b17,
 // contracts/UniswapV2Pair.sol): reserves, the K check with the 0.3% fee, the flash-swap callback
 // `uniswapV2Call`, the `lock` guard and the price accumulators of `_update`. Read it; do not edit.
-// No factory: the constructor sorts the two tokens as UniswapV2Factory.createPair does (line 25).
+// Only what this lesson uses is here: mint, swap and sync (no burn, skim or protocol fee; lesson 2
+// has them). No factory: the constructor sorts the two tokens as UniswapV2Factory.createPair
+// does (UniswapV2Factory.sol line 25).
 import { Contract, StorageMap, StorageValue, Token, block, emit, msg, require } from 'chainlab';
 
 const MINIMUM_LIQUIDITY = 1000n; // line 15
