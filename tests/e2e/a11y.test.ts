@@ -83,6 +83,19 @@ test('06-insurance/05-pricing-solvency has none after a run, with the capital vi
 	expect(await seriousViolations(page)).toEqual([]);
 });
 
+test('03-amms/04-price-oracle has none after a run, with the twap view as chart and as table', async ({
+	page
+}) => {
+	await openLesson(page, '03-amms/04-price-oracle');
+	await run(page);
+	const figure = page.getByRole('figure', { name: 'Spot price against the TWAP' });
+	await expect(figure.locator('svg')).toBeVisible();
+	expect(await seriousViolations(page)).toEqual([]);
+	await figure.getByRole('button', { name: 'Table', exact: true }).click();
+	await expect(figure.locator('table')).toBeVisible();
+	expect(await seriousViolations(page)).toEqual([]);
+});
+
 test('the playground has none, with a transaction on its timeline', async ({ page }) => {
 	await page.goto('/playground');
 	const send = page.getByRole('form', { name: 'Send a transaction' });

@@ -21,7 +21,8 @@ const LESSONS = readdirSync('lessons')
 const KEY_COLUMNS: Record<string, string[]> = {
 	Receipts: ['Call', 'Gas used', 'Events or error'],
 	'Proof rounds': ['#', 'Verdict', 'Confidence'],
-	Balances: ['Account', 'Asset', 'Amount']
+	Balances: ['Account', 'Asset', 'Amount'],
+	'Spot price against the TWAP': ['Spot', 'TWAP', "Pool's price"]
 };
 
 type Misfit = { where: string; scrollWidth: number; clientWidth: number };

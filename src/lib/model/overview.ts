@@ -9,6 +9,7 @@ import type { InsuranceOverview } from './insurance.ts';
 import type { ProofOverview } from './proof.ts';
 import type { ReplicaOverview } from './replica.ts';
 import type { SolvencyOverview } from './solvency.ts';
+import type { TwapOverview } from './twap.ts';
 
 /** A point of a price series. `time` is unix seconds. Prices are USD as plain numbers. */
 export type PricePoint = { step: number; time: number; price: number };
@@ -91,4 +92,6 @@ export type RunOverview = {
 	solvency?: SolvencyOverview;
 	/** a constant-product pair's reserves, k, LP supply and trades per step (model/amm.ts) */
 	amm?: import('./amm.ts').AmmOverview;
+	/** spot price against the TWAP and the pool's price through a manipulation (model/twap.ts) */
+	twap?: TwapOverview;
 };

@@ -27,7 +27,8 @@ export const VIEW_IDS = [
 	'capital-mcr',
 	'amm-curve',
 	'amm-reserves',
-	'call-tree'
+	'call-tree',
+	'twap'
 ] as const;
 
 /** A view id a lesson can name. */

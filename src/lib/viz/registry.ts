@@ -259,5 +259,14 @@ export const VIEWS: Record<ViewId, ViewEntry> = {
 		props: ({ frame }) => ({ receipts: frame?.receipts ?? [] }),
 		missing: 'This step has no transactions.',
 		table: 'switch'
+	}),
+	twap: view({
+		load: () => import('./TwapView.svelte'),
+		// filled by traceTwap (scenario/twap-trace.ts): spot, TWAP and the pool's price per step
+		data: 'overview.twap',
+		props: ({ overview, step }) =>
+			overview?.twap?.points.length ? { twap: overview.twap, step } : null,
+		missing: 'This run has no price samples.',
+		table: 'switch'
 	})
 };
