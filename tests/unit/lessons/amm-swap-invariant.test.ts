@@ -34,7 +34,10 @@ async function outcome(sources: 'starter' | 'solution') {
 	const summary = Object.fromEntries(
 		(result.overview.summary ?? []).map((r) => [r.label, r.value])
 	);
-	return { receipts, summary, checks, frames };
+	const reference = Object.fromEntries(
+		(result.overview.summary ?? []).map((r) => [r.label, r.reference])
+	);
+	return { receipts, summary, reference, checks, frames };
 }
 
 describe('the flash-swap boundary', () => {
@@ -90,7 +93,10 @@ describe(ID, () => {
 	});
 
 	test('the solution refuses both with K, all four re-entries with LOCKED, and ends on the reference reserves', async () => {
-		const { summary, receipts, frames } = await outcome('solution');
+		const { summary, reference, receipts, frames } = await outcome('solution');
+		expect(`${summary['Reserves after the run']} (UniswapV2Pair)`).toBe(
+			reference['Reserves after the run']
+		);
 		expect(summary['One wei more than getAmountOut']).toBe('UniswapV2: K');
 		expect(summary['Flash swap repaid one wei short']).toBe('UniswapV2: K');
 		expect(summary['Re-entrant calls refused with LOCKED']).toBe('4 of 4');
