@@ -47,8 +47,6 @@ describe('the flash-swap boundary', () => {
 			[10n ** 21n + 7n, 3n * 10n ** 24n, 37n * E + 123_456_789n],
 			[5_000n, 9_000n, 997n]
 		]) {
-			const pair = new UniswapV2Pair();
-			pair.mint('0x' + '1'.repeat(40), r0, r1, 0);
 			const probe = (repay: bigint) => {
 				const p = new UniswapV2Pair();
 				p.mint('0x' + '1'.repeat(40), r0, r1, 0);
@@ -60,8 +58,9 @@ describe('the flash-swap boundary', () => {
 		// the prediction's figure: 100 WETH borrowed, 100.30090270812437312 WETH back
 		expect(minRepay(FLASH)).toBe(100_300_902_708_124_373_120n);
 		const prediction = getLesson(ID)!.predictions!.find((p) => p.id === 'flash-repay')!;
+		if (prediction.kind !== 'number') throw new Error('flash-repay is a number prediction');
 		expect(Math.abs(Number(minRepay(FLASH)) / 1e18 - Number(prediction.answer))).toBeLessThan(
-			prediction.tolerance ?? 0
+			prediction.tolerance
 		);
 	});
 
