@@ -16,8 +16,10 @@ const PAIR = readFileSync('lessons/03-amms/03-swap-invariant/solution/Pair.ts', 
 
 test('AMM swaps per second: transfer in, then the learner pair swap, through chain.send', () => {
 	const rates: number[] = [];
-	for (let run = 0; run < RUNS; run++) {
-		const world = createWorld({ seed: run + 1 });
+	// one untimed run first, as measure.ts's timeRuns does: V8 tiers up the engine and the QuickJS
+	// wasm over the first few thousand transactions
+	for (let run = -1; run < RUNS; run++) {
+		const world = createWorld({ seed: run + 2 });
 		const chain = world.chain();
 		const trader = chain.address('trader');
 		const weth = chain.deployToken({ name: 'Wrapped Ether', symbol: 'WETH', from: 'deployer' });
@@ -58,13 +60,13 @@ test('AMM swaps per second: transfer in, then the learner pair swap, through cha
 		const t0 = performance.now();
 		for (let i = 0; i < SWAPS; i++) swap(i);
 		const ms = performance.now() - t0;
-		rates.push((SWAPS / ms) * 1000);
+		if (run >= 0) rates.push((SWAPS / ms) * 1000);
 		expect(chain.view(pair, 'getReserves')).toEqual([ref.reserve0, ref.reserve1]);
 		world.dispose();
 	}
 	const ammSwapsPerSec = Math.round(median(rates));
 	report('amm', { ammSwapsPerSec }, [
-		`runs: ${RUNS} x ${SWAPS} swaps (each a token transfer in and a Pair.swap: 2 transactions)`,
+		`runs: ${RUNS} x ${SWAPS} swaps after one untimed run (each a token transfer in and a Pair.swap: 2 transactions)`,
 		`swaps/s per run: ${rates.map(Math.round).join(', ')}`
 	]);
 });

@@ -199,3 +199,19 @@ test('03-amms/05-reentrancy has none at the attack, with the call tree as chart 
 	await expect(figure.locator('table')).toBeVisible();
 	expect(await seriousViolations(page)).toEqual([]);
 });
+
+test('the swap-invariant lesson has none after a run, with the call tree as chart and as table', async ({
+	page
+}) => {
+	await openLesson(page, '03-amms/03-swap-invariant');
+	await run(page);
+	// step 7: the re-entrant mint, a reverted frame nested inside the flash-swap callback
+	for (let i = 0; i < 6; i++)
+		await page.getByRole('button', { name: 'Step forward', exact: true }).click();
+	const figure = page.getByRole('figure', { name: 'Call tree' });
+	await expect(figure.getByText('Attacker.uniswapV2Call')).toBeVisible();
+	expect(await seriousViolations(page)).toEqual([]);
+	await figure.getByRole('button', { name: 'Table', exact: true }).click();
+	await expect(figure.locator('table')).toContainText('reverted: ds-math-sub-underflow');
+	expect(await seriousViolations(page)).toEqual([]);
+});

@@ -69,6 +69,11 @@ export function reserves(s: ScenarioContext, p: Pool): [bigint, bigint] {
 
 const weth = (x: bigint) => `${fmt(x)} WETH`;
 const dai = (x: bigint) => `${fmt(x)} DAI`;
+/** An amount of 18 decimals rounded down to 4 decimals, for the summary. */
+function rounded(x: bigint): string {
+	return fmt(x - (x % 10n ** 14n));
+}
+
 /** An amount of 18 decimals, exact, with thousands separators. */
 export function fmt(x: bigint): string {
 	const whole = (x / E).toLocaleString('en-US');
@@ -263,8 +268,9 @@ export default defineScenario<Pool>({
 		}
 
 		const [r0, r1] = reserves(s, p);
-		s.summary('Reserves after the run', `${weth(r0)} / ${dai(r1)}`, {
-			reference: `${weth(p.ref.reserve0)} / ${dai(p.ref.reserve1)} (UniswapV2Pair)`
+		s.summary('Reserves after the run', `${rounded(r0)} WETH / ${rounded(r1)} DAI`, {
+			reference: `${rounded(p.ref.reserve0)} WETH / ${rounded(p.ref.reserve1)} DAI (UniswapV2Pair)`,
+			note: 'rounded down to 4 decimals'
 		});
 		s.summary(
 			'One wei more than getAmountOut',

@@ -42,6 +42,11 @@ export class Chain extends ChainBase {
 	 * call trace records for each frame's callee at entry and exit (Receipt.calls[i].tokens); none by default
 	 */
 	traceTokens: readonly string[] = [];
+	/**
+	 * record the call trace of every transaction (Receipt.calls; on by default). Off, receipts carry
+	 * an empty trace; gas and state are the same either way
+	 */
+	traceCalls = true;
 	private readonly receipts = new Map<string, Receipt>();
 
 	/** Receipt of a transaction by hash (included or rejected as invalid), if it exists in this timeline. */
@@ -186,6 +191,7 @@ export class Chain extends ChainBase {
 		this.state.set('n' + tx.from, tx.nonce + 1);
 		const run = new Run(this.state, meter, env, false, () => core.sandbox());
 		run.traceTokens = this.traceTokens;
+		run.traceCalls = this.traceCalls;
 		core.active = run;
 		let out: Outcome;
 		try {

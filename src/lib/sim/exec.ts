@@ -44,6 +44,8 @@ export class Run extends Access {
 	readonly calls: CallFrame[] = [];
 	/** index in `calls` of the frame running now, -1 outside any */
 	private open = -1;
+	/** false: record no call trace (Chain.traceCalls) */
+	traceCalls = true;
 	/** tokens whose balances each frame records at entry and exit (CallFrame.tokens) */
 	traceTokens: readonly string[] = [];
 
@@ -107,8 +109,9 @@ export class Run extends Access {
 		return out;
 	}
 
-	/** Starts a frame of the call trace; returns its index. Reads state without gas. */
+	/** Starts a frame of the call trace; returns its index (-1 when not tracing). Reads state without gas. */
 	private openFrame(caller: string, callee: string, method: string, value: bigint): number {
+		if (!this.traceCalls) return -1;
 		const index = this.calls.length;
 		const frame: CallFrame = {
 			depth: this.open < 0 ? 0 : this.calls[this.open].depth + 1,
@@ -134,6 +137,7 @@ export class Run extends Access {
 
 	/** Ends frame `index` of the call trace with the outcome `out`. */
 	private closeFrame(index: number, out: Outcome): void {
+		if (index < 0) return;
 		const frame = this.calls[index];
 		frame.balanceOut = this.balanceOf(frame.callee);
 		frame.gasUsed = this.meter.used - frame.gasUsed;

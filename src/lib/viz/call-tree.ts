@@ -76,10 +76,15 @@ export function amount(units: string): string {
 	return formatWei(units, '').trimEnd();
 }
 
-/** The balance cell of the table: native, then each traced token, entry → exit. */
-export function balanceText(frame: CallView): string {
-	const parts = [`ETH ${amount(frame.balanceIn)} → ${amount(frame.balanceOut)}`];
+/**
+ * The balance cell of the table, one line per asset, entry → exit: native coin when it is not
+ * zero throughout, then each traced token.
+ */
+export function balanceLines(frame: CallView): string[] {
+	const lines: string[] = [];
+	if (frame.balanceIn !== '0' || frame.balanceOut !== '0' || frame.value !== '0')
+		lines.push(`ETH ${amount(frame.balanceIn)} → ${amount(frame.balanceOut)}`);
 	for (const t of frame.tokens ?? [])
-		parts.push(`${t.token} ${amount(t.balanceIn)} → ${amount(t.balanceOut)}`);
-	return parts.join('; ');
+		lines.push(`${t.token} ${amount(t.balanceIn)} → ${amount(t.balanceOut)}`);
+	return lines;
 }

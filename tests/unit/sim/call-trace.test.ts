@@ -143,4 +143,16 @@ export default class Sink extends Contract {
 		expect(pull.status).toBe('success');
 		expect(pull.calls![0].tokens).toEqual([{ token: tok, balanceIn: 0n, balanceOut: 10n }]);
 	});
+
+	test('traceCalls off: no trace, the same gas and state hash', () => {
+		const traced = setup();
+		const plain = setup();
+		plain.chain.traceCalls = false;
+		const a = traced.chain.send({ from: 'mallory', to: traced.attacker, method: 'attack' });
+		const b = plain.chain.send({ from: 'mallory', to: plain.attacker, method: 'attack' });
+		expect(a.calls).toHaveLength(8);
+		expect(b.calls).toEqual([]);
+		expect(b.gasUsed).toBe(a.gasUsed);
+		expect(plain.chain.digest()).toBe(traced.chain.digest());
+	});
 });

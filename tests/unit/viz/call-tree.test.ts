@@ -6,7 +6,7 @@ import { render } from 'svelte/server';
 import { describe, expect, test } from 'vitest';
 import type { CallView, ReceiptView } from '#lib/model/receipt.ts';
 import { VIEWS } from '#lib/viz/registry.ts';
-import { balanceText, callTree, callTrees, details } from '#lib/viz/call-tree.ts';
+import { balanceLines, callTree, callTrees, details } from '#lib/viz/call-tree.ts';
 
 const ETH = (n: number) => (BigInt(n) * 10n ** 18n).toString();
 const frame = (
@@ -95,7 +95,8 @@ describe('call tree data', () => {
 		expect(details(drain.calls![0])).toEqual([]);
 		expect(details(drain.calls![1])).toEqual(['ETH 5 → 4']);
 		expect(details(drain.calls![2])).toEqual(['1 ETH sent', 'ETH 0 → 1']);
-		expect(balanceText(drain.calls![3])).toBe('ETH 4 → 4; DAI 7 → 7');
+		expect(balanceLines(drain.calls![3])).toEqual(['ETH 4 → 4', 'DAI 7 → 7']);
+		expect(balanceLines(drain.calls![0])).toEqual([]);
 		expect(callTrees([{ ...drain, calls: undefined }, drain])).toHaveLength(1);
 	});
 });

@@ -114,12 +114,14 @@ export default class Pair extends Contract {
 		const reserve1 = this.reserve1.get();
 		require(amount0Out < reserve0 && amount1Out < reserve1, 'UniswapV2: INSUFFICIENT_LIQUIDITY');
 		require(to !== this.token0 && to !== this.token1, 'UniswapV2: INVALID_TO');
+		const token0 = Token.at(this.token0);
+		const token1 = Token.at(this.token1);
 		// optimistic transfers: pay out before anything came in
-		if (amount0Out > 0n) Token.at(this.token0).transfer(to, amount0Out);
-		if (amount1Out > 0n) Token.at(this.token1).transfer(to, amount1Out);
+		if (amount0Out > 0n) token0.transfer(to, amount0Out);
+		if (amount1Out > 0n) token1.transfer(to, amount1Out);
 		if (data.length > 0) Contract.at(to).uniswapV2Call(msg.sender, amount0Out, amount1Out, data);
-		const balance0 = Token.at(this.token0).balanceOf(this.address);
-		const balance1 = Token.at(this.token1).balanceOf(this.address);
+		const balance0 = token0.balanceOf(this.address);
+		const balance1 = token1.balanceOf(this.address);
 		const amount0In = balance0 > reserve0 - amount0Out ? balance0 - (reserve0 - amount0Out) : 0n;
 		const amount1In = balance1 > reserve1 - amount1Out ? balance1 - (reserve1 - amount1Out) : 0n;
 		require(amount0In > 0n || amount1In > 0n, 'UniswapV2: INSUFFICIENT_INPUT_AMOUNT');
