@@ -66,8 +66,7 @@ export function nakamotoCoefficient(stakes: bigint[], threshold: Threshold): num
 	const total = checkStakes(stakes);
 	const { numerator: num, denominator: den, inclusive = false } = threshold;
 	if (den <= 0n) throw new RangeError(`threshold denominator must be > 0, got ${den}`);
-	if (num < 0n || num > den)
-		throw new RangeError(`threshold ${num}/${den} is outside [0, 1]`);
+	if (num < 0n || num > den) throw new RangeError(`threshold ${num}/${den} is outside [0, 1]`);
 	const target = num * total;
 	const reached = (sum: bigint) => (inclusive ? sum * den >= target : sum * den > target);
 	if (reached(0n)) return 0;

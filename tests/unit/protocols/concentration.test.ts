@@ -4,12 +4,7 @@
  * scaling invariance, bounds) and cross-checks against the O(n²) definitions.
  */
 import { describe, expect, test } from 'vitest';
-import {
-	gini,
-	hhi,
-	lorenzPoints,
-	nakamotoCoefficient
-} from '#lib/protocols/concentration.ts';
+import { gini, hhi, lorenzPoints, nakamotoCoefficient } from '#lib/protocols/concentration.ts';
 
 const HALF = { numerator: 1n, denominator: 2n };
 const THIRD = { numerator: 1n, denominator: 3n };
@@ -107,30 +102,24 @@ describe('nakamotoCoefficient', () => {
 		expect(nakamotoCoefficient([0n, 0n], HALF)).toBe(Infinity);
 		expect(nakamotoCoefficient([0n, 0n], { ...HALF, inclusive: true })).toBe(0);
 		// more than 100% is never reached; at least 100% needs every non-zero holder
-		expect(nakamotoCoefficient([5n, 0n, 3n], { numerator: 1n, denominator: 1n })).toBe(
-			Infinity
-		);
+		expect(nakamotoCoefficient([5n, 0n, 3n], { numerator: 1n, denominator: 1n })).toBe(Infinity);
 		expect(
 			nakamotoCoefficient([5n, 0n, 3n], { numerator: 1n, denominator: 1n, inclusive: true })
 		).toBe(2);
 		expect(nakamotoCoefficient([5n, 3n], { numerator: 0n, denominator: 1n })).toBe(1);
-		expect(
-			nakamotoCoefficient([5n, 3n], { numerator: 0n, denominator: 1n, inclusive: true })
-		).toBe(0);
+		expect(nakamotoCoefficient([5n, 3n], { numerator: 0n, denominator: 1n, inclusive: true })).toBe(
+			0
+		);
 		expect(nakamotoCoefficient([9n], HALF)).toBe(1);
 	});
 
 	test('throws on a negative stake and a threshold outside [0, 1]', () => {
 		expect(() => nakamotoCoefficient([1n, -1n], HALF)).toThrow(RangeError);
-		expect(() => nakamotoCoefficient([1n], { numerator: 3n, denominator: 2n })).toThrow(
-			RangeError
-		);
+		expect(() => nakamotoCoefficient([1n], { numerator: 3n, denominator: 2n })).toThrow(RangeError);
 		expect(() => nakamotoCoefficient([1n], { numerator: -1n, denominator: 2n })).toThrow(
 			RangeError
 		);
-		expect(() => nakamotoCoefficient([1n], { numerator: 1n, denominator: 0n })).toThrow(
-			RangeError
-		);
+		expect(() => nakamotoCoefficient([1n], { numerator: 1n, denominator: 0n })).toThrow(RangeError);
 		expect(() => nakamotoCoefficient([1n], { numerator: -1n, denominator: -2n })).toThrow(
 			RangeError
 		);
@@ -156,7 +145,12 @@ describe('nakamotoCoefficient', () => {
 			if (xs.every((x) => x === 0n)) continue;
 			const k = nakamotoCoefficient(xs, HALF);
 			expect(nakamotoCoefficient(shuffle(xs, rand), HALF)).toBe(k);
-			expect(nakamotoCoefficient(xs.map((x) => x * 1_000_003n), HALF)).toBe(k);
+			expect(
+				nakamotoCoefficient(
+					xs.map((x) => x * 1_000_003n),
+					HALF
+				)
+			).toBe(k);
 			expect(k).toBeGreaterThanOrEqual(1);
 			expect(k).toBeLessThanOrEqual(xs.length);
 			// a lower line never needs more holders
