@@ -107,8 +107,9 @@ export default class Governor extends Contract {
 		require(block.timestamp >= p.start + EMERGENCY_PERIOD, 'Governance: Too early.');
 		// LIVE: measured against the deposits at this moment
 		const total = this.totalDeposits.get();
+		const needed = total * SUPERMAJORITY.numerator;
 		require(p.forVotes * SUPERMAJORITY.denominator >=
-			total * SUPERMAJORITY.numerator, 'Governance: Must have super majority.');
+			needed, 'Governance: Must have super majority.');
 		p.executed = true;
 		this.proposals.set(id, p);
 		this.treasury.transfer(p.recipient, p.amount);

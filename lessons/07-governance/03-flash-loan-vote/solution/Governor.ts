@@ -156,8 +156,9 @@ export default class Governor extends Contract {
 		require(block.timestamp >= p.start + EMERGENCY_PERIOD, 'Governance: Too early.');
 		require(block.number > p.snapshot, 'Governance: voting has not started');
 		const total = this.getPriorTotal(p.snapshot);
+		const needed = total * SUPERMAJORITY.numerator;
 		require(p.forVotes * SUPERMAJORITY.denominator >=
-			total * SUPERMAJORITY.numerator, 'Governance: Must have super majority.');
+			needed, 'Governance: Must have super majority.');
 		p.executed = true;
 		this.proposals.set(id, p);
 		this.treasury.transfer(p.recipient, p.amount);
