@@ -24,7 +24,9 @@ export const VIEW_IDS = [
 	'payout-table',
 	'assessor-ledger',
 	'poll-timeline',
-	'capital-mcr'
+	'capital-mcr',
+	'lorenz',
+	'holders'
 ] as const;
 
 /** A view id a lesson can name. */

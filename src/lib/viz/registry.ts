@@ -233,5 +233,26 @@ export const VIEWS: Record<ViewId, ViewEntry> = {
 			overview?.solvency ? { solvency: overview.solvency, step } : null,
 		missing: 'This run has no capital simulation.',
 		table: 'switch'
+	}),
+	lorenz: view({
+		load: () => import('./LorenzView.svelte'),
+		// built by a lesson's scenario with scenario/concentration.ts
+		data: 'overview.concentration',
+		props: ({ overview, step }) =>
+			overview?.concentration?.distributions.length
+				? { concentration: overview.concentration, step }
+				: null,
+		missing: 'This run has no token distribution.',
+		table: 'switch'
+	}),
+	holders: view({
+		load: () => import('./HoldersView.svelte'),
+		data: 'overview.concentration',
+		props: ({ overview, step }) =>
+			overview?.concentration?.distributions.length
+				? { concentration: overview.concentration, step }
+				: null,
+		missing: 'This run has no token distribution.',
+		table: 'switch'
 	})
 };
