@@ -128,3 +128,27 @@ test('the fraud lesson has none after a run, with the assessor ledger as chart a
 	await expect(figure.locator('table')).toBeVisible();
 	expect(await seriousViolations(page)).toEqual([]);
 });
+
+test('the concentration lab has none after a run, with the holders and Lorenz views as charts and as tables', async ({
+	page
+}) => {
+	await openLesson(page, '07-governance/05-concentration');
+	await run(page);
+	await page.getByRole('button', { name: 'Step forward', exact: true }).click();
+	for (const name of ['Holders ranked by stake', 'Lorenz curve'])
+		await expect(page.getByRole('figure', { name }).locator('svg')).toBeVisible();
+	expect(await seriousViolations(page)).toEqual([]);
+	for (const name of ['Holders ranked by stake', 'Lorenz curve']) {
+		const figure = page.getByRole('figure', { name });
+		await figure.getByRole('button', { name: 'Table', exact: true }).click();
+		await expect(figure.locator('table')).toBeVisible();
+	}
+	expect(await seriousViolations(page)).toEqual([]);
+});
+
+test('the flash-loan vote has none after a run', async ({ page }) => {
+	await openLesson(page, '07-governance/03-flash-loan-vote');
+	expect(await seriousViolations(page)).toEqual([]);
+	await run(page);
+	expect(await seriousViolations(page)).toEqual([]);
+});
