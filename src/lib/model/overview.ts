@@ -5,6 +5,7 @@
 import type { ApprovalRecord } from './approvals.ts';
 import type { AssessorLedger } from './assessors.ts';
 import type { BridgeOverview } from './bridge.ts';
+import type { GovernanceOverview } from './governance.ts';
 import type { InsuranceOverview } from './insurance.ts';
 import type { ProofOverview } from './proof.ts';
 import type { ReplicaOverview } from './replica.ts';
@@ -89,4 +90,6 @@ export type RunOverview = {
 	assessorLedger?: AssessorLedger;
 	/** a Monte Carlo of a pool's capital, MCR and MCR ratio for the capital-mcr view (model/solvency.ts) */
 	solvency?: SolvencyOverview;
+	/** proposals on the timeline of blocks and time for the governance views (model/governance.ts) */
+	governance?: GovernanceOverview;
 };

@@ -24,7 +24,8 @@ export const VIEW_IDS = [
 	'payout-table',
 	'assessor-ledger',
 	'poll-timeline',
-	'capital-mcr'
+	'capital-mcr',
+	'proposal-timeline'
 ] as const;
 
 /** A view id a lesson can name. */
