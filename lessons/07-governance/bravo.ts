@@ -55,6 +55,8 @@ export type WorldOptions = {
 	undelegated?: string[];
 	/** constructor args after the token's address */
 	args?: unknown[];
+	/** the governor's display name (default: its file's name) */
+	name?: string;
 };
 
 /** The chain's token and governor with the reference model beside them. */
@@ -66,15 +68,21 @@ export class GovernanceWorld {
 	readonly token: string;
 	readonly governor: string;
 
+	/**
+	 * @param base a world whose token (and holders) this one shares: only a second governor is
+	 *   deployed, with its own reference governor over the same reference token
+	 */
 	constructor(
 		readonly s: ScenarioContext,
-		readonly options: WorldOptions
+		readonly options: WorldOptions,
+		base?: GovernanceWorld
 	) {
-		this.clock = new GovernanceClock(s.blockNumber(), s.time(), s.chain.blockTime);
-		this.refToken = new VotesToken(this.clock);
-		this.token = s.deploy('contracts/VotesToken.ts', { from: 'treasury', args: [SUPPLY] });
+		this.clock = base?.clock ?? new GovernanceClock(s.blockNumber(), s.time(), s.chain.blockTime);
+		this.refToken = base?.refToken ?? new VotesToken(this.clock);
+		this.token =
+			base?.token ?? s.deploy('contracts/VotesToken.ts', { from: 'treasury', args: [SUPPLY] });
 		this.sync();
-		this.refToken.mint('treasury', SUPPLY);
+		if (!base) this.refToken.mint('treasury', SUPPLY);
 		this.refTimelock = new Timelock(this.clock, 'governor', TIMELOCK_DELAY);
 		this.ref = new Governor({
 			rules: options.rules,
@@ -87,8 +95,10 @@ export class GovernanceWorld {
 		});
 		this.governor = s.deploy(options.file, {
 			from: 'deployer',
-			args: [this.token, ...(options.args ?? [])]
+			args: [this.token, ...(options.args ?? [])],
+			...(options.name ? { name: options.name } : {})
 		});
+		if (base) return;
 		for (const [who, amount] of Object.entries(options.holders)) {
 			this.tx('treasury', this.token, 'transfer', [s.address(who), amount], () =>
 				this.refToken.transfer('treasury', who, amount)
@@ -124,24 +134,27 @@ export class GovernanceWorld {
 		return this.tx(who, this.governor, 'propose', [description], () => this.ref.propose(who));
 	}
 
-	/** `who` votes on both governors; `weight` is what the reference counted (0 when it refused). */
-	vote(who: string, id: number, support: number) {
+	/**
+	 * `who` votes on both governors (on `refId` in the reference, when its id differs); `weight`
+	 * is what the reference counted (0 when it refused).
+	 */
+	vote(who: string, id: number, support: number, refId = id) {
 		const r = this.tx(who, this.governor, 'castVote', [id, support], () =>
-			this.ref.castVote(who, id, support)
+			this.ref.castVote(who, refId, support)
 		);
 		return { ...r, weight: r.ref.ok ? (r.ref.value as bigint) : 0n };
 	}
 
-	queue(who: string, id: number) {
-		return this.tx(who, this.governor, 'queue', [id], () => this.ref.queue(id));
+	queue(who: string, id: number, refId = id) {
+		return this.tx(who, this.governor, 'queue', [id], () => this.ref.queue(refId));
 	}
 
-	execute(who: string, id: number) {
-		return this.tx(who, this.governor, 'execute', [id], () => this.ref.execute(id));
+	execute(who: string, id: number, refId = id) {
+		return this.tx(who, this.governor, 'execute', [id], () => this.ref.execute(refId));
 	}
 
-	cancel(who: string, id: number) {
-		return this.tx(who, this.governor, 'cancel', [id], () => this.ref.cancel(who, id));
+	cancel(who: string, id: number, refId = id) {
+		return this.tx(who, this.governor, 'cancel', [id], () => this.ref.cancel(who, refId));
 	}
 
 	/** Mine empty blocks until the head is block `n` (never back). */

@@ -4,9 +4,10 @@
  */
 import type { ProposalSample, ProposalTimeline, ProposalVote } from '#lib/model/governance.ts';
 
-/** The proposal a step shows: the latest one proposed by then, else the first. */
-export function proposalAt(proposals: ProposalTimeline[], step: number): ProposalTimeline {
-	return proposals.findLast((p) => p.samples.length && p.samples[0].step <= step) ?? proposals[0];
+/** The proposals a step shows: those proposed by then, else the first one (not yet proposed). */
+export function proposalsAt(proposals: ProposalTimeline[], step: number): ProposalTimeline[] {
+	const made = proposals.filter((p) => p.samples.length && p.samples[0].step <= step);
+	return made.length ? made : proposals.slice(0, 1);
 }
 
 /** The proposal's sample at the end of `step` (the latest one before it), or null before it exists. */
