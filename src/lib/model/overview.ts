@@ -5,6 +5,7 @@
 import type { ApprovalRecord } from './approvals.ts';
 import type { AssessorLedger } from './assessors.ts';
 import type { BridgeOverview } from './bridge.ts';
+import type { GovernanceOverview } from './governance.ts';
 import type { ConcentrationOverview } from './concentration.ts';
 import type { InsuranceOverview } from './insurance.ts';
 import type { ProofOverview } from './proof.ts';
@@ -90,6 +91,8 @@ export type RunOverview = {
 	assessorLedger?: AssessorLedger;
 	/** a Monte Carlo of a pool's capital, MCR and MCR ratio for the capital-mcr view (model/solvency.ts) */
 	solvency?: SolvencyOverview;
+	/** proposals on the timeline of blocks and time for the governance views (model/governance.ts) */
+	governance?: GovernanceOverview;
 	/** token distributions, their holders and concentration measures (model/concentration.ts) */
 	concentration?: ConcentrationOverview;
 };

@@ -25,6 +25,7 @@ export const VIEW_IDS = [
 	'assessor-ledger',
 	'poll-timeline',
 	'capital-mcr',
+	'proposal-timeline',
 	'lorenz',
 	'holders'
 ] as const;

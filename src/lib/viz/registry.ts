@@ -234,6 +234,17 @@ export const VIEWS: Record<ViewId, ViewEntry> = {
 		missing: 'This run has no capital simulation.',
 		table: 'switch'
 	}),
+	'proposal-timeline': view({
+		load: () => import('./ProposalTimelineView.svelte'),
+		// filled by traceProposal (scenario/governance-trace.ts): the proposal sampled every step
+		data: 'overview.governance.proposals',
+		props: ({ overview, step }) =>
+			overview?.governance?.proposals?.length
+				? { proposals: overview.governance.proposals, step }
+				: null,
+		missing: 'This run has no proposal.',
+		table: 'switch'
+	}),
 	lorenz: view({
 		load: () => import('./LorenzView.svelte'),
 		// built by a lesson's scenario with scenario/concentration.ts
