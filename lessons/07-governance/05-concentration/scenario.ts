@@ -11,6 +11,7 @@ import {
 	nakamotoCoefficient,
 	type Threshold
 } from '#lib/protocols/concentration.ts';
+import { GovernanceClock, VotesToken } from '#lib/protocols/votes-token.ts';
 import { COMMUNITY, HALF, THIRD, UNIT, UNI_BUCKETS, UNI_SOURCE } from './distributions.ts';
 
 const FILE = 'contracts/Concentration.ts';
@@ -79,6 +80,18 @@ function votesOf(s: ScenarioContext, lab: Lab): bigint[] {
 
 function onChainBalances(s: ScenarioContext, lab: Lab): bigint[] {
 	return COMMUNITY.map((m) => s.view(lab.token, 'balanceOf', [s.address(m.who)]) as bigint);
+}
+
+/**
+ * The community's votes after the delegations by Comp.sol's rules (the votes-token model): every
+ * holder delegates to itself, then the 15 small holders to their delegate.
+ */
+function referenceVotes(): bigint[] {
+	const model = new VotesToken(new GovernanceClock());
+	for (const m of COMMUNITY) model.mint(m.who, m.balance);
+	for (const m of COMMUNITY) model.delegate(m.who, m.who);
+	for (const m of COMMUNITY) if (m.delegateTo !== m.who) model.delegate(m.who, m.delegateTo);
+	return COMMUNITY.map((m) => model.getCurrentVotes(m.who));
 }
 
 const fmtGini = (g: [bigint, bigint]) => `${g[0]}/${g[1]}`;
@@ -275,9 +288,14 @@ export default defineScenario<Lab>({
 					'A balance moved during delegation; delegation must move votes only.'
 				);
 				const votes = votesOf(s, lab);
+				const expected = referenceVotes();
+				ensure(
+					votes.every((v, i) => v === expected[i]),
+					"The chain's delegated votes differ from Comp.sol's rule; the Votes contract is not the lesson's."
+				);
 				const kVotes = learnerRaw(s, lab.calc, votes, HALF).nakamoto;
 				const refBalances = nakamotoCoefficient(before, HALF);
-				const refVotes = nakamotoCoefficient(votes, HALF);
+				const refVotes = nakamotoCoefficient(expected, HALF);
 				ensure(
 					kBalances === refBalances && kVotes === refVotes,
 					`Over the same balances your nakamoto gave ${kBalances} before and ${kVotes} for the delegated votes after; ` +
