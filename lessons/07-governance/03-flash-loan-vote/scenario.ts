@@ -3,6 +3,7 @@
 // and repays. The learner's fix reads votes at the proposal's snapshot block.
 import { defineScenario, ensure, type ScenarioContext } from '#lib/scenario/index.ts';
 import { GovernanceClock, VotesToken } from '#lib/protocols/votes-token.ts';
+import { distribution } from '#lib/scenario/concentration.ts';
 import {
 	DAY,
 	EXPLOITER_STAKE,
@@ -79,6 +80,27 @@ export default defineScenario<Silo>({
 
 		at(s, ATTACK_TIME);
 		const { receipt, weight, after } = attack(s, w, drain);
+		// who decides: the silo's deposits inside the attack transaction, against the votes at the
+		// proposal's snapshot block (the same for any governor: the rules differ in which they count)
+		const holders = [
+			...HOLDERS.map((h) => ({ label: h.name, balance: h.bean, votes: h.bean })),
+			{ label: 'Exploiter', balance: EXPLOITER_STAKE, votes: EXPLOITER_STAKE },
+			{ label: "Exploiter's contract", balance: FLASH, votes: 0n }
+		];
+		s.overview.concentration = {
+			distributions: [
+				distribution({
+					name: 'the silo during the attack transaction',
+					source:
+						'Deposits inside the attack transaction against votes at the snapshot block (synthetic amounts)',
+					symbol: 'BEAN',
+					step: s.step,
+					threshold: { numerator: 2n, denominator: 3n, inclusive: true },
+					holders,
+					note: 'Balances are the deposits a live count sees inside the attack transaction; votes are those at the snapshot block, where the borrowed 120,000,000 BEAN weigh 0.'
+				})
+			]
+		};
 		// every deposit at the moment of the attack's vote
 		const total = HOLDERS.reduce((a, h) => a + h.bean, 0n) + EXPLOITER_STAKE + FLASH;
 		s.note(

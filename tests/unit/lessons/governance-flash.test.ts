@@ -25,7 +25,7 @@ async function outcome(sources: 'starter' | 'solution' | Record<string, string>)
 		(result.overview.summary ?? []).map((r) => [r.label, r.value])
 	);
 	const failed = checks.filter((c) => !c.passed).map((c) => c.id);
-	return { calls, summary, checks, failed };
+	return { calls, summary, checks, failed, overview: result.overview };
 }
 
 describe('the flash-loan vote', () => {
@@ -39,6 +39,18 @@ describe('the flash-loan vote', () => {
 		expect(summary['USDC left in the treasury']).toBe('0 USDC');
 		expect(summary['Honest grant']).toBe('not executed');
 		expect(failed).toEqual(['flash-weight-zero', 'treasury-kept', 'voting-delay', 'delegation']);
+	});
+
+	test('the holders view: the loan alone holds two thirds of the deposits, nothing at the snapshot', async () => {
+		const { overview } = await outcome('starter');
+		const [silo] = overview.concentration!.distributions;
+		expect(silo.step).toBe(3); // the attack's step
+		expect(silo.threshold).toEqual({ numerator: 2, denominator: 3, inclusive: true });
+		expect(silo.holders[0].label).toBe("Exploiter's contract");
+		expect(silo.holders[0].balanceShare).toBeCloseTo(120 / 152.05, 9);
+		expect(silo.holders[0].votes).toBe('0');
+		// at least 2/3 of the deposits: the contract alone; of the snapshot's votes: Alice, Bob and Carol
+		expect([silo.balances.nakamoto, silo.votes?.nakamoto]).toEqual([1, 3]);
 	});
 
 	test('the solution gives the attack no weight and pays the grant', async () => {
