@@ -6,7 +6,6 @@ import { defineScenario, type CheckContext } from '#lib/scenario/index.ts';
 import { traceProposal } from '#lib/scenario/governance-trace.ts';
 import { GRACE_PERIOD } from '#lib/protocols/governor.ts';
 import {
-	DAY,
 	E18,
 	GENESIS,
 	GovernanceWorld,
@@ -59,15 +58,6 @@ function passed(w: GovernanceWorld, who: string, voters: string[]) {
 	w.mineTo(p.endBlock + 1);
 	return { id, p };
 }
-
-const when = (t: number, eta: number) => {
-	const d = t - eta;
-	if (d === 0) return 'eta';
-	const grace = d - GRACE_PERIOD;
-	if (grace === 0) return 'eta + 14 days';
-	if (Math.abs(grace) < DAY) return `eta + 14 days ${grace > 0 ? '+' : '-'} ${Math.abs(grace)} s`;
-	return `eta ${d > 0 ? '+' : '-'} ${Math.abs(d)} s`;
-};
 
 export default defineScenario<{ ok: true }>({
 	chains: [{ id: 1, blockTime: 12, genesisTime: GENESIS }],
@@ -197,9 +187,9 @@ export default defineScenario<{ ok: true }>({
 		};
 
 		{
-			w.mineAt(eta + GRACE_PERIOD - 1);
+			w.mineAt(eta + GRACE_PERIOD - 12);
 			yield {
-				label: 'Nobody executes; 14 days after eta less one second',
+				label: 'Nobody executes; 14 days after eta less one block (12 s)',
 				notes: [`Your state(${id}): ${w.state(id)}; reference: ${w.refState(id)}.`]
 			};
 			w.mineAt(eta + GRACE_PERIOD);
@@ -332,10 +322,12 @@ export default defineScenario<{ ok: true }>({
 			title:
 				'Queued until eta + GRACE_PERIOD - 1, Expired from eta + GRACE_PERIOD; Executed stays Executed',
 			run(c) {
-				const w = world(c, { alice: K(30), bob: K(450) });
+				// three passed proposals queued one block apart (etas 12 s apart), so each boundary time
+				// gets a block of its own: blocks are 12 s apart, and eta - 1 s then eta would not be
+				const w = world(c, { alice: K(30), bob: K(450), carol: K(30) });
 				const a = passed(w, 'alice', ['bob']);
 				const b = passed(w, 'bob', ['bob']);
-				w.mineTo(w.s.blockNumber() + 1);
+				const e = passed(w, 'carol', ['bob']);
 				sameState(
 					c,
 					w,
@@ -343,48 +335,44 @@ export default defineScenario<{ ok: true }>({
 					'endBlock + 1, before queue()',
 					'A passed proposal with eta = 0 is Succeeded.'
 				);
-				const qa = w.queue('alice', a.id);
-				const qb = w.queue('bob', b.id);
-				c.assert(
-					qa.receipt.status === 'success' && qb.receipt.status === 'success',
-					`queue() should work on a Succeeded proposal; yours reverted: ${reasonOf(qa.receipt.status === 'success' ? qb.receipt : qa.receipt)}.`
-				);
-				const eta = w.ref.proposal(a.id)!.eta;
-				for (const t of [eta - 1, eta]) {
-					w.mineAt(t);
-					sameState(
-						c,
-						w,
-						a.id,
-						when(t, eta),
-						'A queued proposal stays Queued until eta + GRACE_PERIOD.'
+				for (const [who, p] of [
+					['alice', a],
+					['bob', b],
+					['carol', e]
+				] as const) {
+					const q = w.queue(who, p.id);
+					c.assert(
+						q.receipt.status === 'success',
+						`queue(${p.id}) should work on a Succeeded proposal; yours reverted: ${reasonOf(q.receipt)}.`
 					);
 				}
-				const done = w.execute('bob', b.id);
-				c.assert(
-					done.receipt.status === 'success',
-					`At eta, execute(${b.id}) should work; yours reverted: ${reasonOf(done.receipt)}.`
-				);
-				sameState(c, w, b.id, 'eta, after execute()', 'Executed once executed.');
-				for (const t of [eta + GRACE_PERIOD - 1, eta + GRACE_PERIOD]) {
+				const eta = (id: number) => w.ref.proposal(id)!.eta;
+				const at = (t: number, id: number, what: string, why: string) => {
 					w.mineAt(t);
-					sameState(
-						c,
-						w,
-						a.id,
-						when(t, eta),
-						'Expired when block.timestamp >= eta + GRACE_PERIOD (Bravo line 224).'
-					);
-					sameState(
-						c,
-						w,
-						b.id,
-						`${when(t, eta)}, for the executed proposal`,
-						'An executed proposal never expires: check executed before the grace period.'
-					);
-				}
+					c.assert(w.s.time() === t, `the chain could not reach ${t}`);
+					return sameState(c, w, id, what, why);
+				};
+				const stays = 'A queued proposal stays Queued until eta + GRACE_PERIOD.';
+				at(eta(a.id) - 1, a.id, 'eta - 1 s', stays);
+				at(eta(b.id), b.id, 'eta', stays);
+				w.s.chain.warp(eta(e.id) - w.s.time());
+				const done = w.execute('carol', e.id);
+				c.assert(
+					done.receipt.status === 'success' && w.s.time() === eta(e.id),
+					`At eta, execute(${e.id}) should work; yours reverted: ${reasonOf(done.receipt)}.`
+				);
+				sameState(c, w, e.id, 'eta, after execute()', 'Executed once executed.');
+				const expires = 'Expired when block.timestamp >= eta + GRACE_PERIOD (Bravo line 224).';
+				at(eta(a.id) + GRACE_PERIOD - 1, a.id, 'eta + 14 days - 1 s', expires);
+				at(eta(b.id) + GRACE_PERIOD, b.id, 'eta + 14 days', expires);
+				at(
+					eta(e.id) + GRACE_PERIOD,
+					e.id,
+					'eta + 14 days, for the executed proposal',
+					'An executed proposal never expires: check executed before the grace period.'
+				);
 				return c.pass(
-					`Queued from eta - 1 s to eta + 14 days - 1 s, Expired at eta + 14 days; the executed one stays Executed.`
+					`Queued at eta - 1 s, eta and eta + 14 days - 1 s, Expired at eta + 14 days; the executed one stays Executed.`
 				);
 			}
 		},

@@ -89,7 +89,7 @@ function outcome(
 		made.receipt.status === 'success' && made.ref.ok,
 		`A proposer with 30,000 COMP should be able to propose; your propose() reverted: ${reasonOf(made.receipt)}.`
 	);
-	const id = made.ref.value as number;
+	const id = made.ref.ok ? made.ref.value : 0;
 	const p = w.ref.proposal(id)!;
 	w.mineTo(p.startBlock);
 	for (const [v, support] of ballots) w.vote(v, id, support);

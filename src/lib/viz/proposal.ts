@@ -20,7 +20,7 @@ export function votesUpTo(p: ProposalTimeline, step: number): ProposalVote[] {
 	return p.votes.filter((v) => v.step <= step);
 }
 
-/** A time as days and hours after the proposal: `day 2 + 03:00:12`. */
+/** A time as days and hours after the proposal: `2 d 03:00:12`. */
 export function sinceProposal(p: ProposalTimeline, t: number): string {
 	const d = Math.max(0, t - p.proposedTime);
 	const days = Math.floor(d / 86_400);
@@ -28,7 +28,7 @@ export function sinceProposal(p: ProposalTimeline, t: number): string {
 	const hh = String(Math.floor(rest / 3600)).padStart(2, '0');
 	const mm = String(Math.floor((rest % 3600) / 60)).padStart(2, '0');
 	const ss = String(rest % 60).padStart(2, '0');
-	return `day ${days} + ${hh}:${mm}:${ss}`;
+	return `${days} d ${hh}:${mm}:${ss}`;
 }
 
 /** Whole tokens with thousands separators: `430,000 COMP`. */
@@ -52,4 +52,11 @@ export function fateText(v: ProposalVote): string {
 	if (v.referenceRevert)
 		return `your governor counted it; the reference refuses it (${v.referenceRevert})`;
 	return `counted, ${v.weightText}`;
+}
+
+/** Whole tokens in short form: `460k`, `1.25M`, `0`. */
+export function compact(v: number): string {
+	if (v >= 1e6) return `${+(v / 1e6).toFixed(2)}M`;
+	if (v >= 1e3) return `${+(v / 1e3).toFixed(1)}k`;
+	return `${+v.toFixed(4)}`;
 }

@@ -1,5 +1,5 @@
 // file: Governor.ts
-import { Contract, StorageMap, StorageValue, block, emit, msg, require } from 'chainlab';
+import { Contract, StorageMap, StorageValue, block, emit, msg, require, revert } from 'chainlab';
 
 // Compound's Governor Bravo (compound-finance/compound-protocol a3214f67,
 // contracts/Governance/GovernorBravoDelegate.sol) with Timelock.sol's delay and grace period
@@ -79,8 +79,8 @@ export default class Governor extends Contract {
 			msg.sender,
 			block.number - 1
 		);
-		require(votes >
-			PROPOSAL_THRESHOLD, 'GovernorBravo::propose: proposer votes below proposal threshold');
+		if (votes <= PROPOSAL_THRESHOLD)
+			revert('GovernorBravo::propose: proposer votes below proposal threshold');
 		const id = this.proposalCount.get() + 1;
 		this.proposalCount.set(id);
 		const startBlock = block.number + VOTING_DELAY;
@@ -108,11 +108,10 @@ export default class Governor extends Contract {
 
 	/** castVote, GovernorBravoDelegate.sol 236-291: support 0 against, 1 for, 2 abstain. */
 	castVote(proposalId: number, support: number): bigint {
-		require(this.state(proposalId) ===
-			'Active', 'GovernorBravo::castVoteInternal: voting is closed');
-		require(support === 0 ||
-			support === 1 ||
-			support === 2, 'GovernorBravo::castVoteInternal: invalid vote type');
+		if (this.state(proposalId) !== 'Active')
+			revert('GovernorBravo::castVoteInternal: voting is closed');
+		if (!(support === 0 || support === 1 || support === 2))
+			revert('GovernorBravo::castVoteInternal: invalid vote type');
 		const key = `${proposalId}:${msg.sender}`;
 		require(!this.voted.get(key), 'GovernorBravo::castVoteInternal: voter already voted');
 		const p = this.proposals(proposalId);
@@ -128,8 +127,8 @@ export default class Governor extends Contract {
 
 	/** queue, GovernorBravoDelegate.sol 123-132: eta = now + the timelock's delay. */
 	queue(proposalId: number): number {
-		require(this.state(proposalId) ===
-			'Succeeded', 'GovernorBravo::queue: proposal can only be queued if it is succeeded');
+		if (this.state(proposalId) !== 'Succeeded')
+			revert('GovernorBravo::queue: proposal can only be queued if it is succeeded');
 		const p = this.proposals(proposalId);
 		p.eta = block.timestamp + TIMELOCK_DELAY;
 		this.byId.set(proposalId, p);
@@ -139,11 +138,11 @@ export default class Governor extends Contract {
 
 	/** execute, GovernorBravoDelegate.sol 143-151, with Timelock.sol 86's `block.timestamp >= eta`. */
 	execute(proposalId: number) {
-		require(this.state(proposalId) ===
-			'Queued', 'GovernorBravo::execute: proposal can only be executed if it is queued');
+		if (this.state(proposalId) !== 'Queued')
+			revert('GovernorBravo::execute: proposal can only be executed if it is queued');
 		const p = this.proposals(proposalId);
-		require(block.timestamp >=
-			p.eta, "Timelock::executeTransaction: Transaction hasn't surpassed time lock.");
+		if (block.timestamp < p.eta)
+			revert("Timelock::executeTransaction: Transaction hasn't surpassed time lock.");
 		p.executed = true;
 		this.byId.set(proposalId, p);
 		emit('ProposalExecuted', { id: proposalId });
@@ -151,8 +150,8 @@ export default class Governor extends Contract {
 
 	/** cancel, GovernorBravoDelegate.sol 157-179 (no whitelist): the proposer, or anyone once the proposer's votes fall below the threshold. */
 	cancel(proposalId: number) {
-		require(this.state(proposalId) !==
-			'Executed', 'GovernorBravo::cancel: cannot cancel executed proposal');
+		if (this.state(proposalId) === 'Executed')
+			revert('GovernorBravo::cancel: cannot cancel executed proposal');
 		const p = this.proposals(proposalId);
 		if (msg.sender !== p.proposer) {
 			const votes = Contract.at<VotesToken>(this.comp.get()).getPriorVotes(

@@ -1,5 +1,15 @@
 // file: Timelock.ts
-import { Contract, StorageMap, StorageValue, block, emit, keccak256, msg, require } from 'chainlab';
+import {
+	Contract,
+	StorageMap,
+	StorageValue,
+	block,
+	emit,
+	keccak256,
+	msg,
+	require,
+	revert
+} from 'chainlab';
 
 // Compound's Timelock (compound-finance/compound-protocol a3214f67, contracts/Timelock.sol): the
 // admin (the governor) queues a call for an eta at least `delay` seconds away; anyone who
@@ -47,11 +57,10 @@ export default class Timelock extends Contract {
 		data: string,
 		eta: number
 	): string {
-		require(msg.sender ===
-			this.admin.get(), 'Timelock::queueTransaction: Call must come from admin.');
-		require(eta >=
-			block.timestamp +
-				this.delaySeconds.get(), 'Timelock::queueTransaction: Estimated execution block must satisfy delay.');
+		if (msg.sender !== this.admin.get())
+			revert('Timelock::queueTransaction: Call must come from admin.');
+		if (eta < block.timestamp + this.delaySeconds.get())
+			revert('Timelock::queueTransaction: Estimated execution block must satisfy delay.');
 		const txHash = txHashOf(target, value, signature, data, eta);
 		this.queuedTransactions.set(txHash, true);
 		emit('QueueTransaction', { txHash, target, signature, data, eta });
@@ -60,8 +69,8 @@ export default class Timelock extends Contract {
 
 	/** cancelTransaction, Timelock.sol 72-79. */
 	cancelTransaction(target: string, value: bigint, signature: string, data: string, eta: number) {
-		require(msg.sender ===
-			this.admin.get(), 'Timelock::cancelTransaction: Call must come from admin.');
+		if (msg.sender !== this.admin.get())
+			revert('Timelock::cancelTransaction: Call must come from admin.');
 		const txHash = txHashOf(target, value, signature, data, eta);
 		this.queuedTransactions.set(txHash, false);
 		emit('CancelTransaction', { txHash, target, signature, data, eta });
@@ -69,15 +78,15 @@ export default class Timelock extends Contract {
 
 	/** executeTransaction, Timelock.sol 81-106: from eta until eta + GRACE_PERIOD, inclusive. */
 	executeTransaction(target: string, value: bigint, signature: string, data: string, eta: number) {
-		require(msg.sender ===
-			this.admin.get(), 'Timelock::executeTransaction: Call must come from admin.');
+		if (msg.sender !== this.admin.get())
+			revert('Timelock::executeTransaction: Call must come from admin.');
 		const txHash = txHashOf(target, value, signature, data, eta);
-		require(this.queuedTransactions.get(txHash) ===
-			true, "Timelock::executeTransaction: Transaction hasn't been queued.");
-		require(block.timestamp >=
-			eta, "Timelock::executeTransaction: Transaction hasn't surpassed time lock.");
-		require(block.timestamp <=
-			eta + GRACE_PERIOD, 'Timelock::executeTransaction: Transaction is stale.');
+		if (this.queuedTransactions.get(txHash) !== true)
+			revert("Timelock::executeTransaction: Transaction hasn't been queued.");
+		if (block.timestamp < eta)
+			revert("Timelock::executeTransaction: Transaction hasn't surpassed time lock.");
+		if (block.timestamp > eta + GRACE_PERIOD)
+			revert('Timelock::executeTransaction: Transaction is stale.');
 		this.queuedTransactions.set(txHash, false);
 		// the call: `signature` names the method, `data` its one argument (a number here)
 		Contract.at(target)[signature](Number(data));
