@@ -215,3 +215,48 @@ test('the swap-invariant lesson has none after a run, with the call tree as char
 	await expect(figure.locator('table')).toContainText('reverted: ds-math-sub-underflow');
 	expect(await seriousViolations(page)).toEqual([]);
 });
+
+for (const id of [
+	'07-governance/01-proposal-lifecycle',
+	'07-governance/02-threshold-quorum',
+	'07-governance/04-timelock'
+]) {
+	test(`${id} has none after a run, with the proposal timeline as chart and as table`, async ({
+		page
+	}) => {
+		await openLesson(page, id);
+		await run(page);
+		// the last step: every proposal of the run is made by then
+		await page.getByRole('slider', { name: 'Step' }).focus();
+		await page.keyboard.press('End');
+		const figure = page.getByRole('figure', { name: 'Proposal timeline' });
+		await expect(figure.locator('svg').first()).toBeVisible();
+		expect(await seriousViolations(page)).toEqual([]);
+		await figure.getByRole('button', { name: 'Table', exact: true }).click();
+		await expect(figure.locator('table').first()).toBeVisible();
+		expect(await seriousViolations(page)).toEqual([]);
+	});
+}
+test('the concentration lab has none after a run, with the holders and Lorenz views as charts and as tables', async ({
+	page
+}) => {
+	await openLesson(page, '07-governance/05-concentration');
+	await run(page);
+	await page.getByRole('button', { name: 'Step forward', exact: true }).click();
+	for (const name of ['Holders ranked by stake', 'Lorenz curve'])
+		await expect(page.getByRole('figure', { name }).locator('svg')).toBeVisible();
+	expect(await seriousViolations(page)).toEqual([]);
+	for (const name of ['Holders ranked by stake', 'Lorenz curve']) {
+		const figure = page.getByRole('figure', { name });
+		await figure.getByRole('button', { name: 'Table', exact: true }).click();
+		await expect(figure.locator('table')).toBeVisible();
+	}
+	expect(await seriousViolations(page)).toEqual([]);
+});
+
+test('the flash-loan vote has none after a run', async ({ page }) => {
+	await openLesson(page, '07-governance/03-flash-loan-vote');
+	expect(await seriousViolations(page)).toEqual([]);
+	await run(page);
+	expect(await seriousViolations(page)).toEqual([]);
+});

@@ -5,6 +5,8 @@
 import type { ApprovalRecord } from './approvals.ts';
 import type { AssessorLedger } from './assessors.ts';
 import type { BridgeOverview } from './bridge.ts';
+import type { GovernanceOverview } from './governance.ts';
+import type { ConcentrationOverview } from './concentration.ts';
 import type { InsuranceOverview } from './insurance.ts';
 import type { ProofOverview } from './proof.ts';
 import type { ReplicaOverview } from './replica.ts';
@@ -94,4 +96,8 @@ export type RunOverview = {
 	amm?: import('./amm.ts').AmmOverview;
 	/** spot price against the TWAP and the pool's price through a manipulation (model/twap.ts) */
 	twap?: TwapOverview;
+	/** proposals on the timeline of blocks and time for the governance views (model/governance.ts) */
+	governance?: GovernanceOverview;
+	/** token distributions, their holders and concentration measures (model/concentration.ts) */
+	concentration?: ConcentrationOverview;
 };

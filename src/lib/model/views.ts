@@ -28,7 +28,10 @@ export const VIEW_IDS = [
 	'amm-curve',
 	'amm-reserves',
 	'call-tree',
-	'twap'
+	'twap',
+	'proposal-timeline',
+	'lorenz',
+	'holders'
 ] as const;
 
 /** A view id a lesson can name. */

@@ -268,5 +268,37 @@ export const VIEWS: Record<ViewId, ViewEntry> = {
 			overview?.twap?.points.length ? { twap: overview.twap, step } : null,
 		missing: 'This run has no price samples.',
 		table: 'switch'
+	}),
+	'proposal-timeline': view({
+		load: () => import('./ProposalTimelineView.svelte'),
+		// filled by traceProposal (scenario/governance-trace.ts): the proposal sampled every step
+		data: 'overview.governance.proposals',
+		props: ({ overview, step }) =>
+			overview?.governance?.proposals?.length
+				? { proposals: overview.governance.proposals, step }
+				: null,
+		missing: 'This run has no proposal.',
+		table: 'switch'
+	}),
+	lorenz: view({
+		load: () => import('./LorenzView.svelte'),
+		// built by a lesson's scenario with scenario/concentration.ts
+		data: 'overview.concentration',
+		props: ({ overview, step }) =>
+			overview?.concentration?.distributions.length
+				? { concentration: overview.concentration, step }
+				: null,
+		missing: 'This run has no token distribution.',
+		table: 'switch'
+	}),
+	holders: view({
+		load: () => import('./HoldersView.svelte'),
+		data: 'overview.concentration',
+		props: ({ overview, step }) =>
+			overview?.concentration?.distributions.length
+				? { concentration: overview.concentration, step }
+				: null,
+		missing: 'This run has no token distribution.',
+		table: 'switch'
 	})
 };

@@ -10,6 +10,7 @@ import { VIEW_IDS } from '#lib/model/views.ts';
 import type { ViewId } from '#lib/model/views.ts';
 import { VIEWS, type ViewInput } from '#lib/viz/registry.ts';
 import { solvencyOverview } from '#lib/scenario/solvency.ts';
+import { distribution } from '#lib/scenario/concentration.ts';
 
 /** A year of a capital simulation: `capital` and `mcr` whole ETH, and their ratio. */
 const capitalYear = (capital: bigint, mcr: bigint) => ({
@@ -281,7 +282,61 @@ const overview: RunOverview = {
 			[capitalYear(200n, 100n), capitalYear(150n, 100n)]
 		],
 		{ line: 13_000n, ruin: 10_000n, reference: 0.25, noLine: 0.5, note: 'Illustrative' }
-	)
+	),
+	governance: {
+		proposals: [
+			{
+				title: 'Proposal 1',
+				id: 1,
+				rules: 'bravo',
+				unit: 'COMP',
+				proposedBlock: 1,
+				proposedTime: T0,
+				startBlock: 2,
+				endBlock: 10,
+				startTime: T0 + 12,
+				endTime: T0 + 108,
+				quorum: 400_000,
+				quorumText: '400,000 COMP',
+				quorumCounts: 'For',
+				delaySeconds: 172_800,
+				gracePeriodSeconds: 1_209_600,
+				eta: null,
+				bands: [{ state: 'Pending', from: T0, to: T0 + 12, note: 'until the start block' }],
+				votes: [],
+				samples: [
+					{
+						step: 1,
+						block: 2,
+						time: T0 + 12,
+						state: 'Pending',
+						referenceState: 'Pending',
+						forVotes: 0,
+						againstVotes: 0,
+						abstainVotes: 0,
+						referenceFor: 0,
+						referenceAgainst: 0,
+						referenceAbstain: 0
+					}
+				]
+			}
+		]
+	},
+	concentration: {
+		distributions: [
+			distribution({
+				name: 'two holders',
+				source: 'test',
+				symbol: 'GOV',
+				step: 0,
+				threshold: { numerator: 1n, denominator: 2n },
+				holders: [
+					{ label: 'Ana', balance: 3n * 10n ** 18n, votes: 4n * 10n ** 18n },
+					{ label: 'Ben', balance: 1n * 10n ** 18n, votes: 0n }
+				]
+			})
+		]
+	}
 };
 
 const frame: Frame = {
@@ -360,7 +415,10 @@ describe('view registry', () => {
 			'payout-table',
 			'assessor-ledger',
 			'poll-timeline',
-			'capital-mcr'
+			'capital-mcr',
+			'proposal-timeline',
+			'lorenz',
+			'holders'
 		]);
 		for (const id of missing) expect(VIEWS[id].missing).toMatch(/^This run has no .+\.$/);
 	});
@@ -408,6 +466,26 @@ describe('capital view', () => {
 		expect(body).toContain('path 2 (this step): ends at');
 		expect(at(0)).toContain('path 1 (this step): ends at');
 		expect(at(5)).not.toContain('(this step)');
+	});
+});
+
+describe('concentration views', () => {
+	test('the holders view draws the Nakamoto line, balances beside votes', async () => {
+		const html = render(await component('holders'), { props: VIEWS.holders.props(input())! });
+		const body = html.body.replace(/<!--.*?-->/g, '');
+		// Ana holds 75% of the balances and all the votes: one holder is over half either way
+		expect(body).toMatch(/Nakamoto coefficient by balance: <strong[^>]*>1<\/strong>/);
+		expect(body).toContain('more than 1/2');
+		expect(body).toMatch(/by delegated votes: <strong[^>]*>1<\/strong>/);
+		expect(body).toContain('data-series="votes"');
+	});
+
+	test('the Lorenz view gives the Gini coefficient of balances and of votes', async () => {
+		const html = render(await component('lorenz'), { props: VIEWS.lorenz.props(input())! });
+		const body = html.body.replace(/<!--.*?-->/g, '');
+		// balances 1 and 3: G = |3 - 1| · 2 / (2 · 2 · 4) = 1/4; votes 0 and 4: G = 1/2
+		expect(body).toContain('Gini 0.2500 (1/4)');
+		expect(body).toContain('0.5000 (1/2)');
 	});
 });
 
