@@ -281,7 +281,72 @@ const overview: RunOverview = {
 			[capitalYear(200n, 100n), capitalYear(150n, 100n)]
 		],
 		{ line: 13_000n, ruin: 10_000n, reference: 0.25, noLine: 0.5, note: 'Illustrative' }
-	)
+	),
+	governance: {
+		proposals: [
+			{
+				title: 'Proposal 1: Set the reserve factor',
+				id: 1,
+				rules: 'bravo',
+				unit: 'COMP',
+				proposedBlock: 10,
+				proposedTime: 1_000_000,
+				startBlock: 20,
+				endBlock: 30,
+				startTime: 1_000_120,
+				endTime: 1_000_240,
+				quorum: 400_000,
+				quorumText: '400,000 COMP',
+				quorumCounts: 'For',
+				delaySeconds: 172_800,
+				gracePeriodSeconds: 1_209_600,
+				eta: null,
+				bands: [
+					{ state: 'Pending', from: 1_000_000, to: 1_000_120, note: 'until startBlock 20' },
+					{ state: 'Active', from: 1_000_120, to: 1_000_240, note: 'blocks 21 to 30' }
+				],
+				votes: [
+					{
+						step: 1,
+						block: 21,
+						time: 1_000_132,
+						voter: 'Bob',
+						support: 1,
+						weight: 250_000,
+						weightText: '250,000 COMP'
+					}
+				],
+				samples: [
+					{
+						step: 0,
+						block: 20,
+						time: 1_000_120,
+						state: 'Active',
+						referenceState: 'Pending',
+						forVotes: 0,
+						againstVotes: 0,
+						abstainVotes: 0,
+						referenceFor: 0,
+						referenceAgainst: 0,
+						referenceAbstain: 0
+					},
+					{
+						step: 1,
+						block: 21,
+						time: 1_000_132,
+						state: 'Active',
+						referenceState: 'Active',
+						forVotes: 250_000,
+						againstVotes: 0,
+						abstainVotes: 0,
+						referenceFor: 250_000,
+						referenceAgainst: 0,
+						referenceAbstain: 0
+					}
+				]
+			}
+		]
+	}
 };
 
 const frame: Frame = {
@@ -360,7 +425,8 @@ describe('view registry', () => {
 			'payout-table',
 			'assessor-ledger',
 			'poll-timeline',
-			'capital-mcr'
+			'capital-mcr',
+			'proposal-timeline'
 		]);
 		for (const id of missing) expect(VIEWS[id].missing).toMatch(/^This run has no .+\.$/);
 	});
@@ -389,6 +455,21 @@ describe('poll timeline', () => {
 		expect(at(1)).toMatch(/data-testid="poll-end">97 h</);
 		expect(at(1)).toContain('extended by 24 h in this step');
 		expect(at(1)).toContain('This step: <strong>Dora</strong> deny, 3,000 NXM, at 70 h: counted.');
+	});
+});
+
+describe('proposal timeline', () => {
+	test('follows the timeline: your state beside the reference’s, and the step’s vote', async () => {
+		const view = await component('proposal-timeline');
+		const at = (step: number) =>
+			render(view, {
+				props: VIEWS['proposal-timeline'].props(input({ step }))!
+			}).body;
+		expect(at(0)).toMatch(/data-testid="your-state">Active</);
+		expect(at(0)).toMatch(/data-testid="reference-state">Pending</);
+		expect(at(0)).not.toContain('Bob');
+		expect(at(1)).toMatch(/data-testid="reference-state">Active</);
+		expect(at(1)).toContain('This step: <strong>Bob</strong> votes For: counted, 250,000 COMP.');
 	});
 });
 
