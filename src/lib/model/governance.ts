@@ -2,8 +2,9 @@
  * The governance track's run data (`overview.governance`), plain and serialisable (no bigint):
  * proposals followed through their life for the proposal-timeline view. Token amounts are whole
  * tokens as plain numbers for plotting, with the exact figure as text beside them; blocks are block
- * numbers, times unix seconds. Other governance views add their own optional fields here from
- * their own files (`GovernanceOverview & { ... }`), leaving these as they are.
+ * numbers, times unix seconds. Another governance view's data (holders, a Lorenz curve) gets its
+ * own type in its own file and its own optional field here or in RunOverview, leaving these as
+ * they are.
  */
 
 /** A proposal state, named as Governor Bravo's and OpenZeppelin's ProposalState enums. */

@@ -438,7 +438,9 @@ export class Governor {
 
 	/**
 	 * Cancel (cancel, GovernorBravoDelegate.sol 157-179, without the whitelist): the proposer may,
-	 * and anyone may once the proposer's votes at the block before are under the threshold.
+	 * and anyone may once the proposer's votes at the block before are under the threshold. This is
+	 * Bravo's rule under both rule sets: OpenZeppelin's own `cancel` (Governor.sol 454-469, 793-795)
+	 * lets only the proposer cancel, and only while Pending; the model does not reproduce that.
 	 * @throws RevertError 'GovernorBravo::cancel: cannot cancel executed proposal',
 	 *   'GovernorBravo::cancel: proposer above threshold'
 	 */

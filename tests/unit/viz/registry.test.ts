@@ -286,30 +286,43 @@ const overview: RunOverview = {
 	governance: {
 		proposals: [
 			{
-				title: 'Proposal 1',
+				title: 'Proposal 1: Set the reserve factor',
 				id: 1,
 				rules: 'bravo',
 				unit: 'COMP',
-				proposedBlock: 1,
-				proposedTime: T0,
-				startBlock: 2,
-				endBlock: 10,
-				startTime: T0 + 12,
-				endTime: T0 + 108,
+				proposedBlock: 10,
+				proposedTime: 1_000_000,
+				startBlock: 20,
+				endBlock: 30,
+				startTime: 1_000_120,
+				endTime: 1_000_240,
 				quorum: 400_000,
 				quorumText: '400,000 COMP',
 				quorumCounts: 'For',
 				delaySeconds: 172_800,
 				gracePeriodSeconds: 1_209_600,
 				eta: null,
-				bands: [{ state: 'Pending', from: T0, to: T0 + 12, note: 'until the start block' }],
-				votes: [],
-				samples: [
+				bands: [
+					{ state: 'Pending', from: 1_000_000, to: 1_000_120, note: 'until startBlock 20' },
+					{ state: 'Active', from: 1_000_120, to: 1_000_240, note: 'blocks 21 to 30' }
+				],
+				votes: [
 					{
 						step: 1,
-						block: 2,
-						time: T0 + 12,
-						state: 'Pending',
+						block: 21,
+						time: 1_000_132,
+						voter: 'Bob',
+						support: 1,
+						weight: 250_000,
+						weightText: '250,000 COMP'
+					}
+				],
+				samples: [
+					{
+						step: 0,
+						block: 20,
+						time: 1_000_120,
+						state: 'Active',
 						referenceState: 'Pending',
 						forVotes: 0,
 						againstVotes: 0,
@@ -317,24 +330,22 @@ const overview: RunOverview = {
 						referenceFor: 0,
 						referenceAgainst: 0,
 						referenceAbstain: 0
+					},
+					{
+						step: 1,
+						block: 21,
+						time: 1_000_132,
+						state: 'Active',
+						referenceState: 'Active',
+						forVotes: 250_000,
+						againstVotes: 0,
+						abstainVotes: 0,
+						referenceFor: 250_000,
+						referenceAgainst: 0,
+						referenceAbstain: 0
 					}
 				]
 			}
-		]
-	},
-	concentration: {
-		distributions: [
-			distribution({
-				name: 'two holders',
-				source: 'test',
-				symbol: 'GOV',
-				step: 0,
-				threshold: { numerator: 1n, denominator: 2n },
-				holders: [
-					{ label: 'Ana', balance: 3n * 10n ** 18n, votes: 4n * 10n ** 18n },
-					{ label: 'Ben', balance: 1n * 10n ** 18n, votes: 0n }
-				]
-			})
 		]
 	}
 };
@@ -416,9 +427,7 @@ describe('view registry', () => {
 			'assessor-ledger',
 			'poll-timeline',
 			'capital-mcr',
-			'proposal-timeline',
-			'lorenz',
-			'holders'
+			'proposal-timeline'
 		]);
 		for (const id of missing) expect(VIEWS[id].missing).toMatch(/^This run has no .+\.$/);
 	});
@@ -447,6 +456,21 @@ describe('poll timeline', () => {
 		expect(at(1)).toMatch(/data-testid="poll-end">97 h</);
 		expect(at(1)).toContain('extended by 24 h in this step');
 		expect(at(1)).toContain('This step: <strong>Dora</strong> deny, 3,000 NXM, at 70 h: counted.');
+	});
+});
+
+describe('proposal timeline', () => {
+	test('follows the timeline: your state beside the reference’s, and the step’s vote', async () => {
+		const view = await component('proposal-timeline');
+		const at = (step: number) =>
+			render(view, {
+				props: VIEWS['proposal-timeline'].props(input({ step }))!
+			}).body;
+		expect(at(0)).toMatch(/data-testid="your-state">Active</);
+		expect(at(0)).toMatch(/data-testid="reference-state">Pending</);
+		expect(at(0)).not.toContain('Bob');
+		expect(at(1)).toMatch(/data-testid="reference-state">Active</);
+		expect(at(1)).toContain('This step: <strong>Bob</strong> votes For: counted, 250,000 COMP.');
 	});
 });
 

@@ -14,7 +14,7 @@ export default class VotesToken extends Contract {
 	symbol = 'COMP';
 	totalSupply = new StorageValue<bigint>('totalSupply', 0n);
 	balances = new StorageMap<string, bigint>('balances');
-	/** holder -> delegate (delegates, Comp.sol 33) */
+	/** holder -> delegate (delegates, Comp.sol 24) */
 	delegation = new StorageMap<string, string>('delegates');
 	/** account -> number of checkpoints */
 	numCheckpoints = new StorageMap<string, number>('numCheckpoints');
@@ -37,7 +37,7 @@ export default class VotesToken extends Contract {
 		return this.delegation.get(account) ?? '';
 	}
 
-	/** transfer, Comp.sol 233-242: the votes move from the sender's delegate to the receiver's. */
+	/** transfer (_transferTokens, Comp.sol 233-242): the votes move from the sender's delegate to the receiver's. */
 	transfer(to: string, amount: bigint): boolean {
 		const balance = this.balanceOf(msg.sender);
 		require(amount <= balance, 'Comp::_transferTokens: transfer amount exceeds balance');
