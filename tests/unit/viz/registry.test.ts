@@ -347,6 +347,64 @@ const overview: RunOverview = {
 				]
 			}
 		]
+	},
+	concentration: {
+		distributions: [
+			distribution({
+				name: 'two holders',
+				source: 'test',
+				symbol: 'GOV',
+				step: 0,
+				threshold: { numerator: 1n, denominator: 2n },
+				holders: [
+					{ label: 'Ana', balance: 3n * 10n ** 18n, votes: 4n * 10n ** 18n },
+					{ label: 'Ben', balance: 1n * 10n ** 18n, votes: 0n }
+				]
+			})
+		]
+	},
+	amm: {
+		pair: 'Pair',
+		symbols: ['TKA', 'TKB'],
+		samples: [
+			{ step: 0, reserve0: '5', reserve1: '10', k: '50', totalSupply: '7.071067811865475244' },
+			{
+				step: 1,
+				reserve0: '6',
+				reserve1: '8.337502084375521094',
+				k: '50.025012506253126564',
+				totalSupply: '7.071067811865475244'
+			}
+		],
+		trades: [
+			{
+				step: 1,
+				txHash: '0x' + '3'.padStart(64, '0'),
+				trader: 'Bob',
+				tokenIn: 0,
+				amountIn: '1',
+				amountOut: '1.662497915624478906',
+				reserve0Before: '5',
+				reserve1Before: '10',
+				reserve0After: '6',
+				reserve1After: '8.337502084375521094',
+				spotBefore: 2,
+				executionPrice: 1.662497915624478906,
+				spotAfter: 1.389583680729253516,
+				priceImpact: 0.168751042187760547
+			}
+		]
+	},
+	twap: {
+		base: 'WETH',
+		quote: 'DAI',
+		windowSeconds: 86_400,
+		points: [
+			{ step: 0, time: T0, label: 'pair opens', spot: 2000, twap: null, poolPrice: null },
+			{ step: 1, time: T0 + 86_400, label: 'the attack', spot: 8000, twap: 2036, poolPrice: 2036 }
+		],
+		attack: { step: 1, spot: 8000, poolPrice: 2036, profit: -6026, outcome: 'unwound' },
+		note: 'Illustrative'
 	}
 };
 
@@ -427,7 +485,12 @@ describe('view registry', () => {
 			'assessor-ledger',
 			'poll-timeline',
 			'capital-mcr',
-			'proposal-timeline'
+			'amm-curve',
+			'amm-reserves',
+			'twap',
+			'proposal-timeline',
+			'lorenz',
+			'holders'
 		]);
 		for (const id of missing) expect(VIEWS[id].missing).toMatch(/^This run has no .+\.$/);
 	});
