@@ -389,9 +389,9 @@ const overview: RunOverview = {
 				reserve0After: '6',
 				reserve1After: '8.337502084375521094',
 				spotBefore: 2,
-				executionPrice: 1.662497915624478906,
-				spotAfter: 1.389583680729253516,
-				priceImpact: 0.168751042187760547
+				executionPrice: 1.6624979156,
+				spotAfter: 1.3895836807,
+				priceImpact: 0.1687510422
 			}
 		]
 	},
