@@ -389,3 +389,17 @@ export function groupBatches(batches: readonly number[]): number[][] {
 	});
 	return groups;
 }
+
+// Block-STM (block-stm.ts) over the same BlockTx, importable from here as the issue names it.
+export { blockStm, MVMemory, Scheduler } from './block-stm.ts';
+export type {
+	BlockStmOptions,
+	BlockStmResult,
+	MvData,
+	MvEntry,
+	StmHooks,
+	StmOutcome,
+	StmRead,
+	StmTask,
+	StmVersion
+} from './block-stm.ts';
