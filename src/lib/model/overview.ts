@@ -100,4 +100,6 @@ export type RunOverview = {
 	governance?: GovernanceOverview;
 	/** token distributions, their holders and concentration measures (model/concentration.ts) */
 	concentration?: ConcentrationOverview;
+	/** Block-STM runs: threads, tasks and incarnations for the block-stm-gantt view (model/block-stm.ts) */
+	blockStm?: import('./block-stm.ts').BlockStmOverview;
 };

@@ -128,6 +128,8 @@ export type BlockStmResult = {
 	makespan: number;
 	/** simulated time the same block takes on one thread without Block-STM (sum of execution costs) */
 	sequentialTime: number;
+	/** each transaction's execution cost, the same for every incarnation (simulated time units) */
+	txCosts: number[];
 	threads: number;
 	seed: number;
 };
@@ -639,6 +641,7 @@ export function blockStm(
 		tasks,
 		makespan,
 		sequentialTime,
+		txCosts: txCost,
 		threads,
 		seed
 	};

@@ -300,5 +300,14 @@ export const VIEWS: Record<ViewId, ViewEntry> = {
 				: null,
 		missing: 'This run has no token distribution.',
 		table: 'switch'
+	}),
+	'block-stm-gantt': view({
+		load: () => import('./BlockStmGanttView.svelte'),
+		// built by a lesson's scenario with scenario/block-stm.ts from the Block-STM model's run
+		data: 'overview.blockStm',
+		props: ({ overview, step }) =>
+			overview?.blockStm?.runs.length ? { blockStm: overview.blockStm, step } : null,
+		missing: 'This run has no Block-STM run.',
+		table: 'switch'
 	})
 };

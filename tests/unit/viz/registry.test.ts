@@ -11,6 +11,12 @@ import type { ViewId } from '#lib/model/views.ts';
 import { VIEWS, type ViewInput } from '#lib/viz/registry.ts';
 import { solvencyOverview } from '#lib/scenario/solvency.ts';
 import { distribution } from '#lib/scenario/concentration.ts';
+import { blockStmRunView } from '#lib/scenario/block-stm.ts';
+import { blockStm, executeSequential, type BlockTx } from '#lib/protocols/parallel-execution.ts';
+
+/** Four increments of one counter on two simulated threads: some incarnations abort. */
+const stmTxs: BlockTx[] = Array.from({ length: 4 }, () => ({ kind: 'increment', key: 'n' }));
+const stmRun = blockStm({ n: 0 }, stmTxs, { threads: 2, seed: 3 });
 
 /** A year of a capital simulation: `capital` and `mcr` whole ETH, and their ratio. */
 const capitalYear = (capital: bigint, mcr: bigint) => ({
@@ -348,6 +354,15 @@ const overview: RunOverview = {
 			}
 		]
 	},
+	blockStm: {
+		runs: [
+			blockStmRunView('four increments', stmTxs, stmRun, executeSequential({ n: 0 }, stmTxs), [
+				{ step: 0, time: 0 },
+				{ step: 1, time: stmRun.makespan / 2 },
+				{ step: 2, time: stmRun.makespan }
+			])
+		]
+	},
 	concentration: {
 		distributions: [
 			distribution({
@@ -490,7 +505,8 @@ describe('view registry', () => {
 			'twap',
 			'proposal-timeline',
 			'lorenz',
-			'holders'
+			'holders',
+			'block-stm-gantt'
 		]);
 		for (const id of missing) expect(VIEWS[id].missing).toMatch(/^This run has no .+\.$/);
 	});
@@ -573,6 +589,28 @@ describe('concentration views', () => {
 		// balances 1 and 3: G = |3 - 1| · 2 / (2 · 2 · 4) = 1/4; votes 0 and 4: G = 1/2
 		expect(body).toContain('Gini 0.2500 (1/4)');
 		expect(body).toContain('0.5000 (1/2)');
+	});
+});
+
+describe('Block-STM view', () => {
+	test('the Gantt view follows the step: later tasks faint, the final state against sequential', async () => {
+		const Gantt = await component('block-stm-gantt');
+		const at = (step: number) =>
+			render(Gantt, { props: VIEWS['block-stm-gantt'].props(input({ step }))! }).body;
+		const start = at(0);
+		const middle = at(1);
+		const end = at(2);
+		const count = (html: string, s: string) => html.split(s).length - 1;
+		// at t = 0 every task is still to come; half-way some are; at the end none
+		expect(count(start, 'class="task')).toBe(stmRun.tasks.length);
+		expect(count(start, 'data-state="future"')).toBe(stmRun.tasks.length);
+		expect(count(middle, 'data-state="future"')).toBeGreaterThan(0);
+		expect(count(middle, 'data-state="future"')).toBeLessThan(stmRun.tasks.length);
+		expect(count(end, 'data-state="future"')).toBe(0);
+		expect(end).toMatch(/Final state\s+equals sequential/);
+		expect(end).toContain(`${stmRun.aborts} aborts`);
+		expect(end).toContain('thread 1');
+		expect(end).toContain('sequential');
 	});
 });
 
