@@ -100,4 +100,6 @@ export type RunOverview = {
 	governance?: GovernanceOverview;
 	/** token distributions, their holders and concentration measures (model/concentration.ts) */
 	concentration?: ConcentrationOverview;
+	/** a block's read-from dependencies and Sealevel batches (model/parallel.ts) */
+	parallel?: import('./parallel.ts').ParallelOverview;
 };

@@ -300,5 +300,14 @@ export const VIEWS: Record<ViewId, ViewEntry> = {
 				: null,
 		missing: 'This run has no token distribution.',
 		table: 'switch'
+	}),
+	'dependency-graph': view({
+		load: () => import('./DependencyGraphView.svelte'),
+		// built by a lesson's scenario with scenario/parallel.ts
+		data: 'overview.parallel',
+		props: ({ overview, step }) =>
+			overview?.parallel?.blocks.length ? { parallel: overview.parallel, step } : null,
+		missing: 'This run has no block of transactions.',
+		table: 'switch'
 	})
 };
