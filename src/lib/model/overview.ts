@@ -100,6 +100,8 @@ export type RunOverview = {
 	governance?: GovernanceOverview;
 	/** token distributions, their holders and concentration measures (model/concentration.ts) */
 	concentration?: ConcentrationOverview;
+	/** a block's read-from dependencies and Sealevel batches (model/parallel.ts) */
+	parallel?: import('./parallel.ts').ParallelOverview;
 	/** Block-STM runs: threads, tasks and incarnations for the block-stm-gantt view (model/block-stm.ts) */
 	blockStm?: import('./block-stm.ts').BlockStmOverview;
 };

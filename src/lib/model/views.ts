@@ -32,6 +32,7 @@ export const VIEW_IDS = [
 	'proposal-timeline',
 	'lorenz',
 	'holders',
+	'dependency-graph',
 	'block-stm-gantt'
 ] as const;
 

@@ -301,6 +301,15 @@ export const VIEWS: Record<ViewId, ViewEntry> = {
 		missing: 'This run has no token distribution.',
 		table: 'switch'
 	}),
+	'dependency-graph': view({
+		load: () => import('./DependencyGraphView.svelte'),
+		// built by a lesson's scenario with scenario/parallel.ts
+		data: 'overview.parallel',
+		props: ({ overview, step }) =>
+			overview?.parallel?.blocks.length ? { parallel: overview.parallel, step } : null,
+		missing: 'This run has no block of transactions.',
+		table: 'switch'
+	}),
 	'block-stm-gantt': view({
 		load: () => import('./BlockStmGanttView.svelte'),
 		// built by a lesson's scenario with scenario/block-stm.ts from the Block-STM model's run

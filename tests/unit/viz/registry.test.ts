@@ -11,6 +11,7 @@ import type { ViewId } from '#lib/model/views.ts';
 import { VIEWS, type ViewInput } from '#lib/viz/registry.ts';
 import { solvencyOverview } from '#lib/scenario/solvency.ts';
 import { distribution } from '#lib/scenario/concentration.ts';
+import { parallelBlock } from '#lib/scenario/parallel.ts';
 import { blockStmRunView } from '#lib/scenario/block-stm.ts';
 import { blockStm, executeSequential, type BlockTx } from '#lib/protocols/parallel-execution.ts';
 
@@ -354,6 +355,22 @@ const overview: RunOverview = {
 			}
 		]
 	},
+	parallel: {
+		blocks: [
+			parallelBlock({
+				name: 'a three-transaction block',
+				source: 'test',
+				step: 0,
+				state: { alice: 5, bob: 0 },
+				txs: [
+					{ kind: 'transfer', from: 'bob', to: 'alice', amount: 1 },
+					{ kind: 'transfer', from: 'alice', to: 'bob', amount: 2 },
+					{ kind: 'read', keys: ['bob'] }
+				],
+				learner: { batches: [1, 1, 1] }
+			})
+		]
+	},
 	blockStm: {
 		runs: [
 			blockStmRunView('four increments', stmTxs, stmRun, executeSequential({ n: 0 }, stmTxs), [
@@ -506,6 +523,7 @@ describe('view registry', () => {
 			'proposal-timeline',
 			'lorenz',
 			'holders',
+			'dependency-graph',
 			'block-stm-gantt'
 		]);
 		for (const id of missing) expect(VIEWS[id].missing).toMatch(/^This run has no .+\.$/);
@@ -589,6 +607,23 @@ describe('concentration views', () => {
 		// balances 1 and 3: G = |3 - 1| · 2 / (2 · 2 · 4) = 1/4; votes 0 and 4: G = 1/2
 		expect(body).toContain('Gini 0.2500 (1/4)');
 		expect(body).toContain('0.5000 (1/2)');
+	});
+});
+
+describe('dependency-graph view', () => {
+	test('draws the batches, the read-from edges by key and a failed transaction dashed', async () => {
+		const props = VIEWS['dependency-graph'].props(input())!;
+		const body = render(await component('dependency-graph'), { props }).body.replace(
+			/<!--.*?-->/g,
+			''
+		);
+		// tx0 bob → alice fails (bob has 0) but locks bob and alice: batch 1; tx1 alice → bob
+		// conflicts with it: batch 2; tx2 reads bob, written by tx1: batch 3, one edge keyed bob
+		expect(body).toMatch(/Sealevel batches: <strong[^>]*>3<\/strong>/);
+		expect(body).toMatch(/yours: <strong class="[^"]*\bwrong\b[^"]*">1<\/strong>/);
+		expect(body).toContain('data-key="bob"');
+		expect(body).toMatch(/class="node[^"]*\bfailed\b[^"]*" data-tx="0" data-batch="1"/);
+		expect(body).toContain('data-tx="2" data-batch="3"');
 	});
 });
 
