@@ -260,3 +260,18 @@ test('the flash-loan vote has none after a run', async ({ page }) => {
 	await run(page);
 	expect(await seriousViolations(page)).toEqual([]);
 });
+
+test('the Block-STM lesson has none after a run, with the Gantt view as chart and as table', async ({
+	page
+}) => {
+	await openLesson(page, '08-systems/03-block-stm');
+	await run(page);
+	await page.getByRole('slider', { name: 'Step' }).focus();
+	await page.keyboard.press('End');
+	const figure = page.getByRole('figure', { name: 'Block-STM threads' });
+	await expect(figure.locator('svg').first()).toBeVisible();
+	expect(await seriousViolations(page)).toEqual([]);
+	await figure.getByRole('button', { name: 'Table', exact: true }).click();
+	await expect(figure.locator('table').first()).toBeVisible();
+	expect(await seriousViolations(page)).toEqual([]);
+});
