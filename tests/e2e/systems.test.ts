@@ -42,7 +42,7 @@ test('Block-STM: the Gantt view follows the steps, and the solution passes every
 
 	// the table lists the tasks up to the step, with versions and outcomes
 	await gantt(page).getByRole('button', { name: 'Table', exact: true }).click();
-	await expect(gantt(page).locator('table').first()).toContainText('Incarnation');
+	await expect(gantt(page).locator('table').first()).toContainText('incarnation');
 	await gantt(page).getByRole('button', { name: 'Chart', exact: true }).click();
 
 	// the learner's validation and abort: every check passes, with aborts in the run

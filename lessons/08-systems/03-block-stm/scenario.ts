@@ -167,7 +167,7 @@ const VALIDATE_CASES: {
 
 export default defineScenario<string>({
 	*run(s) {
-		s.total = 11;
+		s.total = 10;
 		const mvm = s.deploy(FILE, { from: 'executor' });
 		const runs: BlockStmRunView[] = [];
 		s.overview.blockStm = { runs };
