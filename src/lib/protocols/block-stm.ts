@@ -6,8 +6,9 @@
  *
  * Source: Rati Gelashvili, Alexander Spiegelman, Zhuolun Xiang, George Danezis, Zekun Li, Dahlia
  * Malkhi, Yu Xia, Runtian Zhou, "Block-STM: Scaling Blockchain Execution by Turning Ordering Curse
- * to a Performance Blessing", arXiv 2203.06871 (2022), §3 and its pseudocode:
- * - Algorithm 1, the thread loop (`run`, `try_execute`, the validation branch): `runThread` below.
+ * to a Performance Blessing", arXiv 2203.06871 (2022), its pseudocode:
+ * - Algorithm 1, the thread loop (`run`, `try_execute`, the validation branch): the
+ *   event loop of `blockStm` (`begin` starts a task, `finish` ends it).
  * - Algorithm 2, the multi-version memory (`apply_write_set`, `rcu_update_written_locations`,
  *   `record`, `convert_writes_to_estimates`, `read`, `validate_read_set`, `snapshot`): `MVMemory`.
  * - Algorithm 3, the VM's reads (`execute`: a read of the transaction's own write set, then
@@ -16,15 +17,18 @@
  *   `decrease_cnt`, `num_active_tasks`, `done_marker`, `txn_status`, `txn_dependency`;
  *   `next_task`, `try_incarnate`, `add_dependency`, `finish_execution`, `try_validation_abort`,
  *   `finish_validation`, `check_done`): `Scheduler`.
- * The same structure is aptos-core's `aptos-move/block-executor` (scheduler.rs, executor.rs) and
- * `aptos-move/mvhashmap`, which the paper's evaluation ran.
+ * aptos-labs/aptos-core `aptos-move/block-executor/src/scheduler.rs` at commit 3b224d08 keeps the
+ * same status machine (Ready(i) -> Executing(i) -> Executed(i) -> Aborting(i) -> Ready(i + 1), a
+ * suspension on a dependency, `execution_idx`, `validation_idx`, `txn_dependency`, `done_marker`)
+ * and adds what this model leaves out: validation waves, in-order commit and halting on a gas limit.
+ * Procedure names and line-level structure follow the paper's pseudocode rather than that file.
  *
  * There are no real threads. A deterministic event loop plays `threads` workers: the worker with
  * the earliest clock (ties: the lowest id) takes its next atomic step. A task's reads happen when
  * it starts and its writes and scheduler updates when it ends, `duration` simulated time units
  * later; durations come from a seeded PRNG (mulberry32), so a seed fixes the interleaving. Any
  * interleaving of these atomic steps is one a real machine could produce, and the paper's
- * correctness argument (§4) covers them all.
+ * correctness argument covers them all.
  */
 import {
 	checkTx,
