@@ -100,4 +100,5 @@ export type RunOverview = {
 	governance?: GovernanceOverview;
 	/** token distributions, their holders and concentration measures (model/concentration.ts) */
 	concentration?: ConcentrationOverview;
+	security?: import('./security.ts').SecurityOverview; // slashing-ledger view (model/security.ts)
 };

@@ -300,5 +300,14 @@ export const VIEWS: Record<ViewId, ViewEntry> = {
 				: null,
 		missing: 'This run has no token distribution.',
 		table: 'switch'
+	}),
+	'slashing-ledger': view({
+		load: () => import('./SlashingLedgerView.svelte'),
+		// filled by traceSecurity (scenario/security-trace.ts): validators per step, evidence, restaking
+		data: 'overview.security',
+		props: ({ overview, step }) =>
+			overview?.security?.steps.length ? { security: overview.security, step } : null,
+		missing: 'This run has no slashing ledger.',
+		table: 'switch'
 	})
 };
