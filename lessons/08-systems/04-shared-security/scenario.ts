@@ -167,6 +167,7 @@ export default defineScenario<Ics>({
 				before: r.before[i],
 				unique: r.after[i],
 				reference: r.reference[i],
+				pooledBefore: r.pooledBefore[i],
 				pooled: r.pooledAfter[i]
 			}))
 		});

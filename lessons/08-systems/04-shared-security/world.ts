@@ -2,7 +2,7 @@
 // reference ProviderChain fed the same messages at the same block times, and the restaking
 // operator of ELIP-002's example on the learner's unique-stake contract and on the pooled one.
 import type { ScenarioContext } from '#lib/scenario/index.ts';
-import type { Receipt } from '#lib/sim/receipt.ts';
+import type { Receipt } from '#lib/scenario/engine.ts';
 import {
 	AllocationManager,
 	ProviderChain,

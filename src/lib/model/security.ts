@@ -52,7 +52,8 @@ export type AllocationRow = {
 	unique: number;
 	/** the reference model, unique stake allocation */
 	reference: number;
-	/** the pooled comparison: every AVS backed by the whole stake */
+	/** the pooled comparison: every AVS backed by the whole stake, before and after the slash */
+	pooledBefore: number;
 	pooled: number;
 };
 

@@ -100,7 +100,14 @@ export function traceSecurity(s: ScenarioContext, o: SecurityTraceOptions) {
 			symbol: string;
 			decimals: number;
 			stake: { before: bigint; unique: bigint; pooled: bigint };
-			rows: { avs: string; before: bigint; unique: bigint; reference: bigint; pooled: bigint }[];
+			rows: {
+				avs: string;
+				before: bigint;
+				unique: bigint;
+				reference: bigint;
+				pooledBefore: bigint;
+				pooled: bigint;
+			}[];
 		}) {
 			const w = (x: bigint) => wholeTokens(x, r.decimals);
 			const rows: AllocationRow[] = r.rows.map((x) => ({
@@ -108,6 +115,7 @@ export function traceSecurity(s: ScenarioContext, o: SecurityTraceOptions) {
 				before: w(x.before),
 				unique: w(x.unique),
 				reference: w(x.reference),
+				pooledBefore: w(x.pooledBefore),
 				pooled: w(x.pooled)
 			}));
 			const slash: RestakingSlash = {

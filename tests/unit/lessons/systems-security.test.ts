@@ -53,7 +53,14 @@ describe(ID, () => {
 		expect(1_000_000 - dave.stake).toBe(answer('double-sign-loss'));
 		const r = o.restaking!;
 		const avs2 = r.rows.find((x) => x.avs === 'AVS 2')!;
-		expect(avs2).toEqual({ avs: 'AVS 2', before: 50, unique: 50, reference: 50, pooled: 100 });
+		expect(avs2).toEqual({
+			avs: 'AVS 2',
+			before: 50,
+			unique: 50,
+			reference: 50,
+			pooledBefore: 200,
+			pooled: 100
+		});
 		expect(avs2.unique).toBe(answer('avs2-after'));
 		expect(r.stake).toEqual({ before: 200, unique: 180, pooled: 100 });
 	});

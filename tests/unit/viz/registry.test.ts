@@ -408,8 +408,8 @@ const overview: RunOverview = {
 			symbol: 'ETH',
 			stake: { before: 200, unique: 180, pooled: 100 },
 			rows: [
-				{ avs: 'AVS 1', before: 40, unique: 20, reference: 20, pooled: 100 },
-				{ avs: 'AVS 2', before: 50, unique: 50, reference: 50, pooled: 100 }
+				{ avs: 'AVS 1', before: 40, unique: 20, reference: 20, pooledBefore: 200, pooled: 100 },
+				{ avs: 'AVS 2', before: 50, unique: 50, reference: 50, pooledBefore: 200, pooled: 100 }
 			]
 		}
 	},
