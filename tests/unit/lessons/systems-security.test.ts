@@ -11,12 +11,15 @@ const ID = '08-systems/04-shared-security';
 const PROVIDER = 'contracts/Provider.ts';
 const RESTAKING = 'contracts/Restaking.ts';
 
-/** The solution with `from` replaced by `to` in `file` (where it must occur once). */
-function mutant(file: string, from: string, to: string): Record<string, string> {
+/** The solution with each `from` replaced by its `to` in `file` (where each must occur once). */
+function mutant(file: string, ...edits: [string, string][]): Record<string, string> {
 	const sources = lessonSources(ID, 'solution');
-	const text = sources[file];
-	expect(text.split(from).length, `${from} occurs once`).toBe(2);
-	return { ...sources, [file]: text.replace(from, to) };
+	let text = sources[file];
+	for (const [from, to] of edits) {
+		expect(text.split(from).length, `${from} occurs once`).toBe(2);
+		text = text.replace(from, to);
+	}
+	return { ...sources, [file]: text };
 }
 
 describe(ID, () => {
@@ -88,6 +91,19 @@ describe(ID, () => {
 			to: ''
 		},
 		{
+			check: 'tombstone-no-unjail',
+			name: 'unjail without the tombstone check, after an ordinary jail time for a double sign',
+			file: PROVIDER,
+			from: "require(!this.tombstoned.get(v), 'validator is tombstoned');",
+			to: '',
+			more: [
+				[
+					'this.jailedUntil.set(validator, FOREVER);',
+					'this.jailedUntil.set(validator, block.timestamp + DOWNTIME_JAIL_SECONDS);'
+				] as [string, string]
+			]
+		},
+		{
 			check: 'stale-evidence',
 			name: 'no age limit on evidence',
 			file: PROVIDER,
@@ -115,8 +131,8 @@ describe(ID, () => {
 			from: 'this.burned.set(this.burned.get() + amount);',
 			to: ''
 		}
-	])('$name fails $check', async ({ file, from, to, check }) => {
-		const { run, checks } = await runLesson(ID, mutant(file, from, to), 1);
+	])('$name fails $check', async ({ file, from, to, check, more }) => {
+		const { run, checks } = await runLesson(ID, mutant(file, [from, to], ...(more ?? [])), 1);
 		run.dispose();
 		const failed = checks.filter((c) => !c.passed).map((c) => c.id);
 		expect(failed).toContain(check);
