@@ -275,3 +275,20 @@ test('the Block-STM lesson has none after a run, with the Gantt view as chart an
 	await expect(figure.locator('table').first()).toBeVisible();
 	expect(await seriousViolations(page)).toEqual([]);
 });
+
+test('the shared-security lesson has none after a run, with the slashing ledger as chart and as table', async ({
+	page
+}) => {
+	await openLesson(page, '08-systems/04-shared-security');
+	expect(await seriousViolations(page)).toEqual([]);
+	await run(page);
+	// the last step: the ledger and the restaking slash
+	await page.getByRole('slider', { name: 'Step' }).focus();
+	await page.keyboard.press('End');
+	const figure = page.getByRole('figure', { name: 'Slashing ledger' });
+	await expect(figure.locator('svg').first()).toBeVisible();
+	expect(await seriousViolations(page)).toEqual([]);
+	await figure.getByRole('button', { name: 'Table', exact: true }).click();
+	await expect(figure.locator('table').first()).toContainText('Dave');
+	expect(await seriousViolations(page)).toEqual([]);
+});

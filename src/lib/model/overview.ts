@@ -104,4 +104,5 @@ export type RunOverview = {
 	parallel?: import('./parallel.ts').ParallelOverview;
 	/** Block-STM runs: threads, tasks and incarnations for the block-stm-gantt view (model/block-stm.ts) */
 	blockStm?: import('./block-stm.ts').BlockStmOverview;
+	security?: import('./security.ts').SecurityOverview; // slashing-ledger view (model/security.ts)
 };

@@ -33,7 +33,8 @@ export const VIEW_IDS = [
 	'lorenz',
 	'holders',
 	'dependency-graph',
-	'block-stm-gantt'
+	'block-stm-gantt',
+	'slashing-ledger'
 ] as const;
 
 /** A view id a lesson can name. */

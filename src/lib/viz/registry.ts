@@ -318,5 +318,14 @@ export const VIEWS: Record<ViewId, ViewEntry> = {
 			overview?.blockStm?.runs.length ? { blockStm: overview.blockStm, step } : null,
 		missing: 'This run has no Block-STM run.',
 		table: 'switch'
+	}),
+	'slashing-ledger': view({
+		load: () => import('./SlashingLedgerView.svelte'),
+		// filled by traceSecurity (scenario/security-trace.ts): validators per step, evidence, restaking
+		data: 'overview.security',
+		props: ({ overview, step }) =>
+			overview?.security?.steps.length ? { security: overview.security, step } : null,
+		missing: 'This run has no slashing ledger.',
+		table: 'switch'
 	})
 };

@@ -395,6 +395,56 @@ const overview: RunOverview = {
 			})
 		]
 	},
+	security: {
+		symbol: 'ATOM',
+		chains: ['Consumer A', 'Consumer B'],
+		steps: [
+			{
+				step: 0,
+				label: 'bonded',
+				validators: [{ name: 'Dave', stake: 1000, slashed: 0, jailed: false, tombstoned: false }],
+				reference: [{ name: 'Dave', stake: 1000, slashed: 0, jailed: false, tombstoned: false }],
+				evidence: []
+			},
+			{
+				step: 1,
+				label: 'double sign',
+				validators: [{ name: 'Dave', stake: 950, slashed: 50, jailed: true, tombstoned: true }],
+				reference: [{ name: 'Dave', stake: 950, slashed: 50, jailed: true, tombstoned: true }],
+				evidence: [
+					{
+						chain: 'Consumer A',
+						validator: 'Dave',
+						kind: 'double-sign',
+						accepted: true,
+						slashed: 50,
+						reference: { accepted: true, slashed: 50 }
+					},
+					{
+						chain: 'Consumer B',
+						validator: 'Dave',
+						kind: 'double-sign',
+						accepted: false,
+						slashed: 0,
+						reference: { accepted: false, slashed: 0 },
+						reason: 'validator is tombstoned'
+					}
+				]
+			}
+		],
+		restaking: {
+			step: 1,
+			operator: 'Op',
+			slashedBy: 'AVS 1',
+			fraction: 0.5,
+			symbol: 'ETH',
+			stake: { before: 200, unique: 180, pooled: 100 },
+			rows: [
+				{ avs: 'AVS 1', before: 40, unique: 20, reference: 20, pooledBefore: 200, pooled: 100 },
+				{ avs: 'AVS 2', before: 50, unique: 50, reference: 50, pooledBefore: 200, pooled: 100 }
+			]
+		}
+	},
 	amm: {
 		pair: 'Pair',
 		symbols: ['TKA', 'TKB'],
@@ -524,7 +574,8 @@ describe('view registry', () => {
 			'lorenz',
 			'holders',
 			'dependency-graph',
-			'block-stm-gantt'
+			'block-stm-gantt',
+			'slashing-ledger'
 		]);
 		for (const id of missing) expect(VIEWS[id].missing).toMatch(/^This run has no .+\.$/);
 	});
@@ -646,6 +697,24 @@ describe('Block-STM view', () => {
 		expect(end).toContain(`${stmRun.aborts} aborts`);
 		expect(end).toContain('thread 1');
 		expect(end).toContain('sequential');
+	});
+});
+
+describe('slashing ledger', () => {
+	test('the ledger follows the timeline: a slash, the tombstone, a refused second report', async () => {
+		const view = await component('slashing-ledger');
+		const at = (step: number) =>
+			render(view, { props: VIEWS['slashing-ledger'].props(input({ step }))! }).body.replace(
+				/<!--.*?-->/g,
+				''
+			);
+		expect(at(0)).toContain('data-status="active"');
+		expect(at(0)).not.toContain('Restaking:');
+		expect(at(1)).toContain('data-status="tombstoned"');
+		expect(at(1)).toContain('Consumer B → Dave: double-sign, refused (validator is tombstoned)');
+		// unique keeps AVS 2 at 50, pooled drops it to 100 of 200
+		expect(at(1)).toMatch(/data-avs="AVS 2" data-series="unique"/);
+		expect(at(1)).toContain('Restaking: AVS 1 slashes 50%');
 	});
 });
 
