@@ -100,4 +100,6 @@ export type RunOverview = {
 	governance?: GovernanceOverview;
 	/** token distributions, their holders and concentration measures (model/concentration.ts) */
 	concentration?: ConcentrationOverview;
+	/** stake by hosting provider and region with providers switched off (model/infrastructure.ts) */
+	infrastructure?: import('./infrastructure.ts').InfrastructureOverview;
 };

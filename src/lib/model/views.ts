@@ -31,7 +31,8 @@ export const VIEW_IDS = [
 	'twap',
 	'proposal-timeline',
 	'lorenz',
-	'holders'
+	'holders',
+	'stake-by-provider'
 ] as const;
 
 /** A view id a lesson can name. */

@@ -300,5 +300,16 @@ export const VIEWS: Record<ViewId, ViewEntry> = {
 				: null,
 		missing: 'This run has no token distribution.',
 		table: 'switch'
+	}),
+	'stake-by-provider': view({
+		load: () => import('./StakeByProviderView.svelte'),
+		// built by a lesson's scenario with scenario/infrastructure.ts
+		data: 'overview.infrastructure',
+		props: ({ overview, step }) =>
+			overview?.infrastructure?.snapshots.length
+				? { infrastructure: overview.infrastructure, step }
+				: null,
+		missing: 'This run has no validator set.',
+		table: 'switch'
 	})
 };

@@ -11,6 +11,14 @@ import type { ViewId } from '#lib/model/views.ts';
 import { VIEWS, type ViewInput } from '#lib/viz/registry.ts';
 import { solvencyOverview } from '#lib/scenario/solvency.ts';
 import { distribution } from '#lib/scenario/concentration.ts';
+import { infrastructureOverview, infrastructureSnapshot } from '#lib/scenario/infrastructure.ts';
+
+/** Three validators at two providers (test figures): A holds 2 of 3 units, B 1. */
+const hosted = [
+	{ id: 'a1', stake: 1n, provider: 'A', region: 'DE' },
+	{ id: 'a2', stake: 1n, provider: 'A', region: 'FI' },
+	{ id: 'b1', stake: 1n, provider: 'B', region: 'DE' }
+];
 
 /** A year of a capital simulation: `capital` and `mcr` whole ETH, and their ratio. */
 const capitalYear = (capital: bigint, mcr: bigint) => ({
@@ -363,6 +371,18 @@ const overview: RunOverview = {
 			})
 		]
 	},
+	infrastructure: infrastructureOverview(
+		hosted,
+		{ name: 'a test set', source: 'test', symbol: 'SOL', decimals: 0 },
+		[
+			infrastructureSnapshot(hosted, 0, 'all online', []),
+			infrastructureSnapshot(hosted, 1, 'B off', ['B'], {
+				offline: '1',
+				live: true,
+				safety: 'safe'
+			})
+		]
+	),
 	amm: {
 		pair: 'Pair',
 		symbols: ['TKA', 'TKB'],
@@ -490,7 +510,8 @@ describe('view registry', () => {
 			'twap',
 			'proposal-timeline',
 			'lorenz',
-			'holders'
+			'holders',
+			'stake-by-provider'
 		]);
 		for (const id of missing) expect(VIEWS[id].missing).toMatch(/^This run has no .+\.$/);
 	});
@@ -573,6 +594,27 @@ describe('concentration views', () => {
 		// balances 1 and 3: G = |3 - 1| · 2 / (2 · 2 · 4) = 1/4; votes 0 and 4: G = 1/2
 		expect(body).toContain('Gini 0.2500 (1/4)');
 		expect(body).toContain('0.5000 (1/2)');
+	});
+});
+
+describe('stake-by-provider view', () => {
+	test('follows the step: the provider switched off, the offline share and the verdicts', async () => {
+		const view = await component('stake-by-provider');
+		const at = (step: number) =>
+			render(view, { props: VIEWS['stake-by-provider'].props(input({ step }))! }).body.replace(
+				/<!--.*?-->/g,
+				''
+			);
+		expect(at(0)).toContain('data-provider="B" data-off="false"');
+		// B holds exactly 1/3: the chain halts (2/3 online is not more than 2/3), and the learner
+		// said live
+		expect(at(1)).toContain('data-provider="B" data-off="true"');
+		expect(at(1)).toMatch(/chain <strong[^>]*>halted<\/strong>/);
+		expect(at(1)).toContain('yours: 1 SOL, live, safe');
+		expect(at(1)).toContain('1/3 halts');
+		expect(at(1)).toMatch(
+			/Nakamoto coefficient by provider \(more than 1\/3\): <strong[^>]*>1<\/strong>/
+		);
 	});
 });
 
