@@ -10,7 +10,6 @@ import {
 	isLive as refIsLive,
 	nakamotoByProvider as refNakamoto,
 	offlineStake as refOffline,
-	providersToHalt,
 	safetyVerdict,
 	stakeBy,
 	type HostedValidator
@@ -129,30 +128,24 @@ export default defineScenario<{ steps: number }>({
 			yield st.label;
 		}
 		const hetzner = snapshots[1];
+		const mineOff = hetzner.learner?.offline;
 		s.summary(
 			'Stake offline with Hetzner switched off',
-			`${(hetzner.reference.offlineShare * 100).toFixed(0)}%`,
-			{
-				reference: sol(BigInt(hetzner.reference.offline))
-			}
+			mineOff === null || mineOff === undefined ? 'no answer' : sol(BigInt(mineOff)),
+			{ reference: sol(BigInt(hetzner.reference.offline)) }
 		);
+		const liveWord = (l: boolean | null | undefined) =>
+			l === true ? 'live' : l === false ? 'halted' : 'no answer';
 		s.summary(
 			'Hetzner alone switched off: does the chain stay live?',
-			String(hetzner.learner?.live),
+			liveWord(hetzner.learner?.live),
 			{
-				reference: hetzner.reference.live ? 'live' : 'halted'
+				reference: liveWord(hetzner.reference.live)
 			}
 		);
 		s.summary('Nakamoto coefficient by provider (more than 1/3)', fmtK(learnerK), {
 			reference: String(refK(VALIDATORS, THIRD))
 		});
-		s.summary(
-			'Ten equal providers: how many must fail to halt',
-			String(providersToHalt(TEN_EQUAL)?.count),
-			{
-				reference: 'at least 1/3 offline halts'
-			}
-		);
 		yield 'The figures, yours and the reference';
 		return { steps: STEPS.length };
 	},
