@@ -254,6 +254,21 @@ test('the concentration lab has none after a run, with the holders and Lorenz vi
 	expect(await seriousViolations(page)).toEqual([]);
 });
 
+test('the infrastructure lesson has none after a run, with stake by provider as chart and as table', async ({
+	page
+}) => {
+	await openLesson(page, '08-systems/05-infrastructure');
+	await run(page);
+	// step 2: Hetzner switched off
+	await page.getByRole('button', { name: 'Step forward', exact: true }).click();
+	const figure = page.getByRole('figure', { name: 'Stake by provider' });
+	await expect(figure.locator('svg')).toBeVisible();
+	expect(await seriousViolations(page)).toEqual([]);
+	await figure.getByRole('button', { name: 'Table', exact: true }).click();
+	await expect(figure.locator('table').first()).toContainText('Hetzner');
+	expect(await seriousViolations(page)).toEqual([]);
+});
+
 test('the flash-loan vote has none after a run', async ({ page }) => {
 	await openLesson(page, '07-governance/03-flash-loan-vote');
 	expect(await seriousViolations(page)).toEqual([]);

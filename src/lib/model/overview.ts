@@ -105,4 +105,6 @@ export type RunOverview = {
 	/** Block-STM runs: threads, tasks and incarnations for the block-stm-gantt view (model/block-stm.ts) */
 	blockStm?: import('./block-stm.ts').BlockStmOverview;
 	security?: import('./security.ts').SecurityOverview; // slashing-ledger view (model/security.ts)
+	/** stake by hosting provider and region with providers switched off (model/infrastructure.ts) */
+	infrastructure?: import('./infrastructure.ts').InfrastructureOverview;
 };

@@ -34,7 +34,8 @@ export const VIEW_IDS = [
 	'holders',
 	'dependency-graph',
 	'block-stm-gantt',
-	'slashing-ledger'
+	'slashing-ledger',
+	'stake-by-provider'
 ] as const;
 
 /** A view id a lesson can name. */

@@ -327,5 +327,16 @@ export const VIEWS: Record<ViewId, ViewEntry> = {
 			overview?.security?.steps.length ? { security: overview.security, step } : null,
 		missing: 'This run has no slashing ledger.',
 		table: 'switch'
+	}),
+	'stake-by-provider': view({
+		load: () => import('./StakeByProviderView.svelte'),
+		// built by a lesson's scenario with scenario/infrastructure.ts
+		data: 'overview.infrastructure',
+		props: ({ overview, step }) =>
+			overview?.infrastructure?.snapshots.length
+				? { infrastructure: overview.infrastructure, step }
+				: null,
+		missing: 'This run has no validator set.',
+		table: 'switch'
 	})
 };

@@ -18,6 +18,14 @@ import { blockStm, executeSequential, type BlockTx } from '#lib/protocols/parall
 /** Four increments of one counter on two simulated threads: some incarnations abort. */
 const stmTxs: BlockTx[] = Array.from({ length: 4 }, () => ({ kind: 'increment', key: 'n' }));
 const stmRun = blockStm({ n: 0 }, stmTxs, { threads: 2, seed: 3 });
+import { infrastructureOverview, infrastructureSnapshot } from '#lib/scenario/infrastructure.ts';
+
+/** Three validators at two providers (test figures): A holds 2 of 3 units, B 1. */
+const hosted = [
+	{ id: 'a1', stake: 1n, provider: 'A', region: 'DE' },
+	{ id: 'a2', stake: 1n, provider: 'A', region: 'FI' },
+	{ id: 'b1', stake: 1n, provider: 'B', region: 'DE' }
+];
 
 /** A year of a capital simulation: `capital` and `mcr` whole ETH, and their ratio. */
 const capitalYear = (capital: bigint, mcr: bigint) => ({
@@ -445,6 +453,18 @@ const overview: RunOverview = {
 			]
 		}
 	},
+	infrastructure: infrastructureOverview(
+		hosted,
+		{ name: 'a test set', source: 'test', symbol: 'SOL', decimals: 0 },
+		[
+			infrastructureSnapshot(hosted, 0, 'all online', []),
+			infrastructureSnapshot(hosted, 1, 'B off', ['B'], {
+				offline: '1',
+				live: true,
+				safety: 'safe'
+			})
+		]
+	),
 	amm: {
 		pair: 'Pair',
 		symbols: ['TKA', 'TKB'],
@@ -575,7 +595,8 @@ describe('view registry', () => {
 			'holders',
 			'dependency-graph',
 			'block-stm-gantt',
-			'slashing-ledger'
+			'slashing-ledger',
+			'stake-by-provider'
 		]);
 		for (const id of missing) expect(VIEWS[id].missing).toMatch(/^This run has no .+\.$/);
 	});
@@ -715,6 +736,27 @@ describe('slashing ledger', () => {
 		// unique keeps AVS 2 at 50, pooled drops it to 100 of 200
 		expect(at(1)).toMatch(/data-avs="AVS 2" data-series="unique"/);
 		expect(at(1)).toContain('Restaking: AVS 1 slashes 50%');
+	});
+});
+
+describe('stake-by-provider view', () => {
+	test('follows the step: the provider switched off, the offline share and the verdicts', async () => {
+		const view = await component('stake-by-provider');
+		const at = (step: number) =>
+			render(view, { props: VIEWS['stake-by-provider'].props(input({ step }))! }).body.replace(
+				/<!--.*?-->/g,
+				''
+			);
+		expect(at(0)).toContain('data-provider="B" data-off="false"');
+		// B holds exactly 1/3: the chain halts (2/3 online is not more than 2/3), and the learner
+		// said live
+		expect(at(1)).toContain('data-provider="B" data-off="true"');
+		expect(at(1)).toMatch(/chain <strong[^>]*>halted<\/strong>/);
+		expect(at(1)).toContain('yours: 1 SOL, live, safe');
+		expect(at(1)).toContain('1/3 halts');
+		expect(at(1)).toMatch(
+			/Nakamoto coefficient by provider \(more than 1\/3\): <strong[^>]*>1<\/strong>/
+		);
 	});
 });
 
