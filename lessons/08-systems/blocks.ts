@@ -58,6 +58,29 @@ export const NO_WRITES: SyntheticBlock = {
 	]
 };
 
+/** A transfer that will fail shares an account with a later one: no read-from edge, still a lock. */
+export const LOCKS: SyntheticBlock = {
+	state: { x: 0, y: 5, z: 0, n: 0 },
+	txs: [
+		{ kind: 'transfer', from: 'x', to: 'y', amount: 3 },
+		{ kind: 'increment', key: 'n' },
+		{ kind: 'transfer', from: 'y', to: 'z', amount: 1 },
+		{ kind: 'read', keys: ['n'] }
+	]
+};
+
+/** Readers of one account share a batch; its writer waits for all of them. */
+export const READERS: SyntheticBlock = {
+	state: { p: 1 },
+	txs: [
+		{ kind: 'read', keys: ['p'] },
+		{ kind: 'copy', from: 'p', to: 'x' },
+		{ kind: 'copy', from: 'p', to: 'y' },
+		{ kind: 'read', keys: ['p', 'x'] },
+		{ kind: 'increment', key: 'p' }
+	]
+};
+
 /** `count` seeded blocks of `size` transactions, contention cycling from low to high. */
 export function seededBlocks(count: number, size: number, first = 1): SyntheticBlock[] {
 	return Array.from({ length: count }, (_, i) =>

@@ -307,3 +307,17 @@ test('the shared-security lesson has none after a run, with the slashing ledger 
 	await expect(figure.locator('table').first()).toContainText('Dave');
 	expect(await seriousViolations(page)).toEqual([]);
 });
+for (const id of ['08-systems/01-sequential', '08-systems/02-dependencies']) {
+	test(`${id} has none after a run, with the dependency graph as chart and as table`, async ({
+		page
+	}) => {
+		await openLesson(page, id);
+		await run(page);
+		const figure = page.getByRole('figure', { name: 'Dependency graph and Sealevel batches' });
+		await expect(figure.locator('svg').first()).toBeVisible();
+		expect(await seriousViolations(page)).toEqual([]);
+		await figure.getByRole('button', { name: 'Table', exact: true }).click();
+		await expect(figure.locator('table')).toBeVisible();
+		expect(await seriousViolations(page)).toEqual([]);
+	});
+}
