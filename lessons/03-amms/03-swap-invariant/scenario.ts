@@ -4,6 +4,7 @@
 import { defineScenario, ensure, type ScenarioContext } from '#lib/scenario/index.ts';
 import type { Receipt } from '#lib/scenario/engine.ts';
 import { getAmountOut, UniswapV2Pair } from '#lib/protocols/uniswap-v2.ts';
+import { traceAmm } from '#lib/scenario/amm-trace.ts';
 
 const PAIR = 'contracts/Pair.ts';
 const ATTACKER = 'contracts/Attacker.ts';
@@ -210,6 +211,17 @@ export default defineScenario<Pool>({
 	*run(s) {
 		s.total = 9;
 		const p = openPool(s);
+		// reserves, k and LP supply at the end of every step; the pair's totalSupply is a stored
+		// field, not a method, so it is read from storage
+		traceAmm(s, {
+			pair: p.pair,
+			symbols: ['WETH', 'DAI'],
+			read: (c) => {
+				const [reserve0, reserve1] = reserves(c, p);
+				const supply = c.storage(p.pair).value('totalSupply');
+				return { reserve0, reserve1, totalSupply: typeof supply === 'bigint' ? supply : 0n };
+			}
+		});
 		s.trackBalances(['alice', 'bob', p.attacker, p.pair], [s.token(p.weth), s.token(p.dai)]);
 		s.note(
 			`Alice deposits ${weth(WETH_IN)} and ${dai(DAI_IN)}; she holds the pair's first LP tokens.`

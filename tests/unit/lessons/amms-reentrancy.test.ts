@@ -5,7 +5,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import { lessonSources, runLesson } from '#lib/scenario/run-lesson.ts';
-import { callTree } from '#lib/viz/call-tree.ts';
+import { callTree, reentrySummary } from '#lib/viz/call-tree.ts';
 
 const ID = '03-amms/05-reentrancy';
 const FILE = 'contracts/Vault.ts';
@@ -41,6 +41,11 @@ describe(`${ID}: the call-tree view of the attack`, () => {
 		const withdraws = tree.rows.filter((r) => r.label === 'Vault.withdraw');
 		expect(withdraws).toHaveLength(12);
 		expect(withdraws.filter((r) => r.reentry)).toHaveLength(11);
+		// the payments into Attacker.receive are callbacks into the attacker, not re-entries
+		expect(tree.rows.filter((r) => r.label === 'Attacker.receive').every((r) => r.callback)).toBe(
+			true
+		);
+		expect(reentrySummary(tree)).toBe('11 re-entries into Vault');
 		expect(withdraws.map((r) => r.frame.status)).toEqual([...Array(11).fill('ok'), 'reverted']);
 		// each frame sits deeper than the one before it: calls inside calls, not one after another
 		const depths = withdraws.map((r) => r.frame.depth);
