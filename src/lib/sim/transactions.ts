@@ -58,23 +58,38 @@ export function txHash(chainId: number, tx: PendingTx): string {
 }
 
 /**
- * Makes `tx.hash` lazy: txHash(chainId, tx) is computed the first time it is read (the same value
+ * The pending transaction of `fields`, with a lazy `hash`: txHash(chainId, tx) is computed the
+ * first time it is read (the same value
  * as computing it at once, since a prepared transaction's fields do not change afterwards) and
  * kept. Most transactions' hashes are only read when a block hash or a receipt lookup needs them,
  * so the keccak leaves the hot path. Assigning `tx.hash` sets it outright.
  */
-export function withLazyHash(chainId: number, tx: Omit<PendingTx, 'hash'>): PendingTx {
+export function withLazyHash(chainId: number, fields: Omit<PendingTx, 'hash'>): PendingTx {
 	let hash: string | undefined;
-	return Object.defineProperty(tx, 'hash', {
-		get(this: PendingTx) {
-			return (hash ??= txHash(chainId, this));
+	// an object literal with an accessor keeps a fast shape (defineProperty would not)
+	const tx: PendingTx = {
+		get hash(): string {
+			return (hash ??= txHash(chainId, tx));
 		},
-		set(value: string) {
+		set hash(value: string) {
 			hash = value;
 		},
-		enumerable: true,
-		configurable: true
-	}) as PendingTx;
+		kind: fields.kind,
+		from: fields.from,
+		to: fields.to,
+		method: fields.method,
+		args: fields.args,
+		argsText: fields.argsText,
+		value: fields.value,
+		gasLimit: fields.gasLimit,
+		gasPrice: fields.gasPrice,
+		nonce: fields.nonce,
+		seq: fields.seq,
+		malformed: fields.malformed
+	};
+	if (fields.deploy !== undefined) tx.deploy = fields.deploy;
+	if (fields.token !== undefined) tx.token = fields.token;
+	return tx;
 }
 
 /** Gas a transaction pays before it runs: txBase, data, and create costs for deploys. */
