@@ -130,7 +130,13 @@ export class Chain extends ChainBase {
 			this.keep(r);
 			if (r.included) receipts.push(r);
 		}
-		const block = new Block(this.id, this.headBlock, env.timestamp, receipts, this.state.digest());
+		const block = new Block(
+			this.id,
+			this.headBlock,
+			env.timestamp,
+			receipts,
+			this.state.digestLanes()
+		);
 		this.blocks.push(block);
 		this.headBlock = block;
 		this.warpTo = 0;
