@@ -120,10 +120,24 @@ export class Access {
 
 	/** Logs so far, decoded. */
 	decodedLogs(): Log[] {
-		return this.logs.map((l) => ({
-			address: l.address,
-			event: l.event,
-			args: decodeEvent(l.data)
-		}));
+		return decodeLogs(this.logs);
 	}
+
+	/**
+	 * A function giving the logs so far, decoded, when first called: it holds only a copy of the
+	 * raw logs (not this Access), so a receipt can decode its events lazily without keeping the run.
+	 */
+	lazyLogs(): () => Log[] {
+		const raw = this.logs.slice();
+		return () => decodeLogs(raw);
+	}
+}
+
+/** Raw (encoded) logs as the receipt's Log objects. */
+function decodeLogs(raw: readonly RawLog[]): Log[] {
+	return raw.map((l) => ({
+		address: l.address,
+		event: l.event,
+		args: decodeEvent(l.data)
+	}));
 }

@@ -12,6 +12,7 @@
  */
 import { encodeValue } from './codec.ts';
 import { hexToBytes, keccak256, keccakBytes, merkleRoot, utf8ToBytes } from './hash.ts';
+import { type DigestLanes, formatDigest } from './state.ts';
 import type { Receipt } from './types.ts';
 
 /** parentHash of block 0. */
@@ -28,7 +29,8 @@ export class Block {
 	/** sum of the receipts' gasUsed */
 	readonly gasUsed: number;
 	private readonly parent: Block | null;
-	private readonly digest: string;
+	/** the state digest after the block: its text, or its lanes formatted when stateRoot is first read */
+	private readonly digest: string | DigestLanes;
 	private cache: { hash?: string; txRoot?: string; logsRoot?: string; stateRoot?: string } = {};
 
 	constructor(
@@ -36,7 +38,7 @@ export class Block {
 		parent: Block | null,
 		timestamp: number,
 		receipts: readonly Receipt[],
-		digest: string
+		digest: string | DigestLanes
 	) {
 		this.chainId = chainId;
 		this.parent = parent;
@@ -74,7 +76,10 @@ export class Block {
 	}
 
 	get stateRoot(): string {
-		return (this.cache.stateRoot ??= keccak256(`chainlab:state:${this.chainId}:${this.digest}`));
+		if (this.cache.stateRoot !== undefined) return this.cache.stateRoot;
+		const d = this.digest;
+		const text = typeof d === 'string' ? d : formatDigest(d.d0, d.d1);
+		return (this.cache.stateRoot = keccak256(`chainlab:state:${this.chainId}:${text}`));
 	}
 
 	/** keccak-256 of the header. Computed iteratively so a long unhashed chain cannot overflow the stack. */

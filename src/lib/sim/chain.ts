@@ -26,7 +26,8 @@ import {
 	makeReceipt,
 	type PendingTx,
 	selectForBlock,
-	txHash
+	txHash,
+	withLazyHash
 } from './transactions.ts';
 import type { ContractRecord, DeployOptions, Receipt, TokenOptions, TxRequest } from './types.ts';
 
@@ -48,9 +49,21 @@ export class Chain extends ChainBase {
 	 */
 	traceCalls = true;
 	private readonly receipts = new Map<string, Receipt>();
+	/** receipts not yet in `receipts`, in the order they were made (indexing needs their hashes) */
+	private unindexed: Receipt[] = [];
+
+	/** Remembers `r` for receipt(); its hash is only computed when a lookup needs the index. */
+	private keep(r: Receipt): void {
+		this.unindexed.push(r);
+	}
 
 	/** Receipt of a transaction by hash (included or rejected as invalid), if it exists in this timeline. */
 	receipt(txHash: string): Receipt | undefined {
+		if (this.unindexed.length > 0) {
+			// in order, so a later receipt with the same hash replaces an earlier one as before
+			for (const kept of this.unindexed) this.receipts.set(kept.txHash, kept);
+			this.unindexed = [];
+		}
 		const r = this.receipts.get(txHash);
 		if (r === undefined) return undefined;
 		if (!r.included) return r.blockNumber <= this.headBlock.number ? r : undefined;
@@ -114,10 +127,16 @@ export class Chain extends ChainBase {
 		const receipts: Receipt[] = [];
 		for (const tx of txs) {
 			const r = this.execute(tx, env, validated);
-			this.receipts.set(r.txHash, r);
+			this.keep(r);
 			if (r.included) receipts.push(r);
 		}
-		const block = new Block(this.id, this.headBlock, env.timestamp, receipts, this.state.digest());
+		const block = new Block(
+			this.id,
+			this.headBlock,
+			env.timestamp,
+			receipts,
+			this.state.digestLanes()
+		);
 		this.blocks.push(block);
 		this.headBlock = block;
 		this.warpTo = 0;
@@ -128,7 +147,7 @@ export class Chain extends ChainBase {
 		const problem = invalidReason(tx, this.state);
 		if (problem !== undefined) {
 			const r = invalidReceipt(this.id, tx, problem, this.headBlock.number);
-			this.receipts.set(r.txHash, r);
+			this.keep(r);
 			return r;
 		}
 		const block = this.mineBlock([tx], true);
@@ -160,8 +179,7 @@ export class Chain extends ChainBase {
 		const pendingCount = queued ? this.mempool.filter((p) => p.from === from).length : 0;
 		const nonce =
 			tx.nonce ?? ((this.state.get('n' + from) as number | undefined) ?? 0) + pendingCount;
-		const pending: PendingTx = {
-			hash: '',
+		const pending = withLazyHash(this.id, {
 			kind,
 			from,
 			to,
@@ -174,8 +192,7 @@ export class Chain extends ChainBase {
 			nonce,
 			seq: this.seq++,
 			malformed
-		};
-		pending.hash = txHash(this.id, pending);
+		});
 		return pending;
 	}
 
@@ -210,7 +227,7 @@ export class Chain extends ChainBase {
 			tx,
 			out,
 			meter.used,
-			out.ok ? run.decodedLogs() : [],
+			out.ok ? run.lazyLogs() : [],
 			env.number,
 			true,
 			run.calls

@@ -43,6 +43,14 @@ function digestText(value: StateValue): string {
 	}
 }
 
+/** The state digest's two 32-bit lanes (see ChainState.digestLanes). */
+export type DigestLanes = { readonly d0: number; readonly d1: number };
+
+/** The 64-bit digest of lanes `d0`, `d1` as 16 lowercase hex digits (what ChainState.digest returns). */
+export function formatDigest(d0: number, d1: number): string {
+	return (d0 >>> 0).toString(16).padStart(8, '0') + (d1 >>> 0).toString(16).padStart(8, '0');
+}
+
 /** Journal-free state: checkpoints are marks of the persistent map. */
 export class ChainState {
 	private readonly map = new PersistentMap<StateValue>();
@@ -89,9 +97,12 @@ export class ChainState {
 
 	/** The 64-bit digest as 16 hex digits. */
 	digest(): string {
-		return (
-			(this.d0 >>> 0).toString(16).padStart(8, '0') + (this.d1 >>> 0).toString(16).padStart(8, '0')
-		);
+		return formatDigest(this.d0, this.d1);
+	}
+
+	/** The 64-bit digest as its two 32-bit lanes, to format later with formatDigest (no string work now). */
+	digestLanes(): DigestLanes {
+		return { d0: this.d0, d1: this.d1 };
 	}
 
 	/** Number of entries. */

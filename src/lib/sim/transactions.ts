@@ -57,6 +57,41 @@ export function txHash(chainId: number, tx: PendingTx): string {
 	return keccak256(`${chainId}:${tx.from}:${tx.nonce}:${body}`);
 }
 
+/**
+ * The pending transaction of `fields`, with a lazy `hash`: txHash(chainId, tx) is computed the
+ * first time it is read (the same value
+ * as computing it at once, since a prepared transaction's fields do not change afterwards) and
+ * kept. Most transactions' hashes are only read when a block hash or a receipt lookup needs them,
+ * so the keccak leaves the hot path. Assigning `tx.hash` sets it outright.
+ */
+export function withLazyHash(chainId: number, fields: Omit<PendingTx, 'hash'>): PendingTx {
+	let hash: string | undefined;
+	// an object literal with an accessor keeps a fast shape (defineProperty would not)
+	const tx: PendingTx = {
+		get hash(): string {
+			return (hash ??= txHash(chainId, tx));
+		},
+		set hash(value: string) {
+			hash = value;
+		},
+		kind: fields.kind,
+		from: fields.from,
+		to: fields.to,
+		method: fields.method,
+		args: fields.args,
+		argsText: fields.argsText,
+		value: fields.value,
+		gasLimit: fields.gasLimit,
+		gasPrice: fields.gasPrice,
+		nonce: fields.nonce,
+		seq: fields.seq,
+		malformed: fields.malformed
+	};
+	if (fields.deploy !== undefined) tx.deploy = fields.deploy;
+	if (fields.token !== undefined) tx.token = fields.token;
+	return tx;
+}
+
 /** Gas a transaction pays before it runs: txBase, data, and create costs for deploys. */
 export function intrinsicGasOf(tx: PendingTx): number {
 	const data = (tx.method?.length ?? 0) + tx.argsText.length;
@@ -93,23 +128,52 @@ export function invalidReason(tx: PendingTx, state: ChainState): string | undefi
 	return undefined;
 }
 
-/** The receipt of `tx` with outcome `out`. */
+/**
+ * The receipt of `tx` with outcome `out`. `txHash` reads `tx.hash` when first read (see
+ * withLazyHash); `logs` may be a function giving the decoded logs, called once when `logs` is
+ * first read, so a receipt nobody inspects never decodes its events. Both are own enumerable
+ * properties, so spreading, JSON and structured clone see them as plain fields.
+ */
 export function makeReceipt(
 	chainId: number,
 	tx: PendingTx,
 	out: Outcome,
 	gasUsed: number,
-	logs: Receipt['logs'],
+	logs: Receipt['logs'] | (() => Receipt['logs']),
 	blockNumber: number,
 	included: boolean,
 	calls: CallFrame[] = []
 ): Receipt {
+	let source: PendingTx | null = tx;
+	let hash: string | undefined;
+	let decoded = typeof logs === 'function' ? undefined : logs;
+	let decode = typeof logs === 'function' ? logs : null;
 	const receipt: Receipt = {
 		status: out.ok ? 'success' : 'reverted',
 		gasUsed,
-		logs,
+		get logs(): Receipt['logs'] {
+			if (decoded === undefined && decode !== null) {
+				decoded = decode();
+				decode = null;
+			}
+			return decoded as Receipt['logs'];
+		},
+		set logs(value: Receipt['logs']) {
+			decoded = value;
+			decode = null;
+		},
 		returnValue: out.ok && tx.kind === 'call' ? decodeValue(out.value) : undefined,
-		txHash: tx.hash,
+		get txHash(): string {
+			if (hash === undefined && source !== null) {
+				hash = source.hash;
+				source = null;
+			}
+			return hash as string;
+		},
+		set txHash(value: string) {
+			hash = value;
+			source = null;
+		},
 		blockNumber,
 		from: tx.from,
 		to: tx.to,
