@@ -1,5 +1,7 @@
 // (a) token transfers per second through the full pipeline (send -> sandbox -> receipt), beside the
-// same logic in plain JavaScript with no sandbox, and their ratio.
+// same logic in plain JavaScript with no sandbox, and their ratio; (b) built-in token transfers per
+// second (chain.deployToken: no sandbox, the same send -> receipt pipeline); (c) the wall time of
+// one contract deploy (compile, a fresh QuickJS context with the prelude, the constructor).
 import { test } from 'vitest';
 import { createWorld } from '#lib/sim/index.ts';
 import { median, report } from './measure.ts';
@@ -28,6 +30,8 @@ export default class Token extends Contract {
 
 const RUNS = 5;
 const TRANSFERS = 5_000;
+const BUILTIN_TRANSFERS = 20_000;
+const DEPLOYS = 30;
 
 /** The same transfer logic in plain JavaScript: a Map for balances and an array for logs. */
 function plainTransfers(n: number, recipients: string[]): number {
@@ -85,4 +89,58 @@ test('token transfers per second', () => {
 			`sandbox runs/s: ${sandboxRates.map(Math.round).join(', ')}`
 		]
 	);
+});
+
+test('built-in token transfers per second', () => {
+	const rates: number[] = [];
+	// one untimed run first: V8 tiers up the pipeline over the first few thousand transactions
+	for (let run = -1; run < RUNS; run++) {
+		const world = createWorld({ seed: run + 2 });
+		const chain = world.chain();
+		const token = chain.deployToken({
+			name: 'Token',
+			symbol: 'TOK',
+			from: 'alice',
+			supply: 10n ** 30n
+		});
+		const recipients = Array.from({ length: 100 }, (_, i) => chain.address(`user${i}`));
+		chain.send({ from: 'alice', to: token, method: 'transfer', args: [recipients[0], 1n] });
+		const t0 = performance.now();
+		for (let i = 0; i < BUILTIN_TRANSFERS; i++) {
+			const r = chain.send({
+				from: 'alice',
+				to: token,
+				method: 'transfer',
+				args: [recipients[i % recipients.length], 1n]
+			});
+			if (r.status !== 'success') throw new Error(`transfer ${i} failed: ${r.error?.message}`);
+		}
+		const ms = performance.now() - t0;
+		if (run >= 0) rates.push((BUILTIN_TRANSFERS / ms) * 1000);
+		world.dispose();
+	}
+	report('transfers-builtin', { builtinTransfersPerSec: Math.round(median(rates)) }, [
+		`runs: ${RUNS} x ${BUILTIN_TRANSFERS} built-in token transfers after one untimed run`,
+		`built-in runs/s: ${rates.map(Math.round).join(', ')}`
+	]);
+});
+
+test('contract deploy time', () => {
+	const world = createWorld({ seed: 7 });
+	const chain = world.chain();
+	// warm the compiler and the sandbox
+	for (let i = 0; i < 3; i++)
+		chain.deploy(TOKEN, { name: 'Token', from: 'alice', args: [10n ** 30n] });
+	const times: number[] = [];
+	for (let i = 0; i < DEPLOYS; i++) {
+		const t0 = performance.now();
+		// deploy throws a DeployError when the constructor fails
+		chain.deploy(TOKEN, { name: 'Token', from: 'alice', args: [10n ** 30n] });
+		times.push(performance.now() - t0);
+	}
+	world.dispose();
+	report('transfers-deploy', { deployMs: +median(times).toFixed(2) }, [
+		`deploys: ${DEPLOYS} (the token above, one chain.deploy each, after 3 untimed)`,
+		`deploy ms: min ${Math.min(...times).toFixed(2)}, max ${Math.max(...times).toFixed(2)}`
+	]);
 });
